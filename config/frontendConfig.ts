@@ -1,0 +1,42 @@
+import Router from 'next/router';
+import SuperTokensReact from 'supertokens-auth-react';
+import EmailPasswordReact from 'supertokens-auth-react/recipe/emailpassword';
+import SessionReact from 'supertokens-auth-react/recipe/session';
+import { appInfo } from './appInfo';
+import { toSameOriginPath } from '../lib/client/sameOriginPath';
+
+type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
+
+export function frontendConfig(): FrontendConfig {
+  return {
+    appInfo,
+    recipeList: [EmailPasswordReact.init(), SessionReact.init()],
+    // The prebuilt UI navigates with the Next router instead of full page loads.
+    windowHandler: (original) => ({
+      ...original,
+      location: {
+        ...original.location,
+        setHref: (href: string) => {
+          void Router.push(href);
+        },
+      },
+    }),
+    // `/auth?redirectToPath=...` is attacker-controlled: only ever send the user back to a path
+    // on this origin, whatever string rules the SDK applies (a `/\evil.com` form passes those).
+    getRedirectionURL: async (context) => {
+      if (context.action === 'SUCCESS') {
+        return toSameOriginPath(context.redirectToPath ?? '/', window.location.origin) ?? '/';
+      }
+      return undefined;
+    },
+  };
+}
+
+let initialised = false;
+
+/** Idempotent, browser-only: `_app` calls it on every render path. */
+export function ensureSuperTokensFrontendInit(): void {
+  if (initialised || typeof window === 'undefined') return;
+  SuperTokensReact.init(frontendConfig());
+  initialised = true;
+}

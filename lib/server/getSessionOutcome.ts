@@ -1,0 +1,105 @@
+import type { IncomingMessage } from 'node:http';
+import { getSSRSession } from 'supertokens-node/nextjs';
+import Session from 'supertokens-node/recipe/session';
+import type { NeedsRefreshReason, SessionOutcome } from '../sessionOutcome';
+import { readCookie } from './readCookie';
+
+export const ACCESS_TOKEN_COOKIE = 'sAccessToken';
+
+/** Responses that depend on the session must never be stored by a browser, CDN or proxy cache. */
+export const SESSION_CACHE_CONTROL = 'private, no-store';
+
+export interface SessionCheckOptions {
+  /**
+   * Also ask the core whether the session still exists, so a revoked session is caught before its
+   * access token expires. Costs one core call per render; off by default.
+   */
+  checkDatabase?: boolean;
+}
+
+/** What a page gets when the server accepted the session. */
+export interface VerifiedSession {
+  userId: string;
+  accessTokenPayload: Record<string, unknown>;
+}
+
+export type SessionCheck =
+  | { outcome: Extract<SessionOutcome, { status: 'ok' }>; session: VerifiedSession }
+  | { outcome: Extract<SessionOutcome, { status: 'needs-refresh' }>; session?: undefined };
+
+/** The part of a Next context (getServerSideProps or getInitialProps on the server) we read. */
+export interface RequestContext {
+  req: Pick<IncomingMessage, 'headers'>;
+}
+
+export async function getSessionOutcome(ctx: RequestContext, options: SessionCheckOptions = {}): Promise<SessionOutcome> {
+  return (await checkSession(ctx, options)).outcome;
+}
+
+/**
+ * Verifies the access token of a page request and never writes to the response.
+ *
+ * Why no token rotation here (the SDK's `getSession(req, res)` may rotate): SuperTokens moved its
+ * SSR docs to JWT-only checks because tokens rotated during rendering can fail to reach the
+ * browser, or reach the wrong one: a cached or shared response would carry Set-Cookie, and
+ * concurrent renders (prefetches, several tabs) would race the browser's own refresh. Only the
+ * browser refreshes; the server only reads. The default check is local (signature and expiry
+ * against the core's JWKS, no core call per request); `checkDatabase` adds revocation.
+ */
+export async function checkSession(ctx: RequestContext, options: SessionCheckOptions = {}): Promise<SessionCheck> {
+  const accessToken = readCookie(ctx.req.headers.cookie, ACCESS_TOKEN_COOKIE);
+  if (!accessToken) return needsRefresh('missing');
+  return options.checkDatabase ? checkWithCore(accessToken) : checkLocally(accessToken);
+}
+
+async function checkLocally(accessToken: string): Promise<SessionCheck> {
+  const { accessTokenPayload, error } = await getSSRSession([{ name: ACCESS_TOKEN_COOKIE, value: accessToken }]);
+  // Only setup faults surface here (SuperTokens not initialised); token faults come back as no payload.
+  if (error) throw error;
+  const userId = accessTokenPayload?.sub;
+  if (accessTokenPayload && typeof userId === 'string' && userId.length > 0) {
+    return { outcome: { status: 'ok', userId }, session: { userId, accessTokenPayload } };
+  }
+  return needsRefresh(readUnverifiedExpiry(accessToken) === 'expired' ? 'expired' : 'invalid');
+}
+
+async function checkWithCore(accessToken: string): Promise<SessionCheck> {
+  try {
+    const session = await Session.getSessionWithoutRequestResponse(accessToken, undefined, {
+      checkDatabase: true,
+      // As in the SuperTokens docs: claims (e.g. email verification) are the client's to enforce.
+      overrideGlobalClaimValidators: () => [],
+    });
+    const userId = session.getUserId();
+    return { outcome: { status: 'ok', userId }, session: { userId, accessTokenPayload: session.getAccessTokenPayload() } };
+  } catch (error) {
+    if (Session.Error.isErrorFromSuperTokens(error)) {
+      const expiry = readUnverifiedExpiry(accessToken);
+      if (error.type === Session.Error.TRY_REFRESH_TOKEN) return needsRefresh(expiry === 'expired' ? 'expired' : 'invalid');
+      // UNAUTHORISED for a well-formed, unexpired token: the core no longer knows the session.
+      if (error.type === Session.Error.UNAUTHORISED) return needsRefresh(expiry === 'unexpired' ? 'revoked' : expiry);
+    }
+    throw error;
+  }
+}
+
+function needsRefresh(reason: NeedsRefreshReason): SessionCheck {
+  return { outcome: { status: 'needs-refresh', reason } };
+}
+
+/**
+ * Reads `exp` without verifying the signature. Used only to label an already-rejected token, so
+ * the client can tell "expired" from "tampered"; never to accept one.
+ */
+function readUnverifiedExpiry(accessToken: string, now = Date.now()): 'expired' | 'unexpired' | 'invalid' {
+  const parts = accessToken.split('.');
+  if (parts.length !== 3 || !parts[1]) return 'invalid';
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    const exp = typeof claims === 'object' && claims !== null ? (claims as { exp?: unknown }).exp : undefined;
+    if (typeof exp !== 'number') return 'invalid';
+    return exp * 1000 <= now ? 'expired' : 'unexpired';
+  } catch {
+    return 'invalid';
+  }
+}

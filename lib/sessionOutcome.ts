@@ -1,0 +1,57 @@
+/**
+ * What the server decided about the session while rendering a page. Shared by the server helpers,
+ * the machine and `_app`; it has no dependencies so every side can import it.
+ */
+export type NeedsRefreshReason =
+  /** No access token reached the server. */
+  | 'missing'
+  /** The access token's signature verified but it is past its expiry. */
+  | 'expired'
+  /** The token is malformed, tampered with, or signed by an unknown key. */
+  | 'invalid'
+  /** The core says the session no longer exists (only with `checkDatabase`). */
+  | 'revoked';
+
+export type SessionOutcome =
+  | { status: 'ok'; userId: string }
+  | { status: 'needs-refresh'; reason: NeedsRefreshReason };
+
+export type NeedsRefreshOutcome = Extract<SessionOutcome, { status: 'needs-refresh' }>;
+
+/**
+ * Page props of a session-checked page. The `needs-refresh` member keeps the SuperTokens docs'
+ * `fromSupertokens: 'needs-refresh'` prop, so `_app` code written from those docs still works.
+ */
+export type SessionPageProps<P extends object = object> = AcceptedSessionProps<P> | NeedsRefreshProps;
+
+/** What a page component receives: `_app` renders it only once the server accepted the session. */
+export type AcceptedSessionProps<P extends object = object> = P & { sessionOutcome: { status: 'ok'; userId: string } };
+
+export interface NeedsRefreshProps {
+  sessionOutcome: NeedsRefreshOutcome;
+  fromSupertokens: 'needs-refresh';
+}
+
+const REASONS: ReadonlySet<string> = new Set<NeedsRefreshReason>(['missing', 'expired', 'invalid', 'revoked']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function isSessionOutcome(value: unknown): value is SessionOutcome {
+  if (!isRecord(value)) return false;
+  if (value.status === 'ok') return typeof value.userId === 'string' && value.userId.length > 0;
+  return value.status === 'needs-refresh' && typeof value.reason === 'string' && REASONS.has(value.reason);
+}
+
+/**
+ * The outcome carried by a page's props, or `undefined` for pages that never checked the
+ * session (public pages pass through `_app` untouched). A page written from the SuperTokens docs,
+ * which only returns `fromSupertokens: 'needs-refresh'`, counts as an expired session.
+ */
+export function readSessionOutcome(pageProps: unknown): SessionOutcome | undefined {
+  if (!isRecord(pageProps)) return undefined;
+  if (isSessionOutcome(pageProps.sessionOutcome)) return pageProps.sessionOutcome;
+  if (pageProps.fromSupertokens === 'needs-refresh') return { status: 'needs-refresh', reason: 'expired' };
+  return undefined;
+}

@@ -1,0 +1,24 @@
+import { PageLayout } from '../components/PageLayout';
+import type { AcceptedSessionProps } from '../lib/sessionOutcome';
+import { withSessionInitialProps } from '../lib/withSessionInitialProps';
+
+interface ActivityProps {
+  loadedOn: 'server' | 'browser';
+}
+
+/** The same session check with getInitialProps, which also runs in the browser on navigation. */
+function Activity({ sessionOutcome, loadedOn }: AcceptedSessionProps<ActivityProps>) {
+  return (
+    <PageLayout title="Activity" signedIn>
+      <p>
+        Activity of <code data-testid="user-id">{sessionOutcome.userId}</code>, props loaded on the {loadedOn}.
+      </p>
+    </PageLayout>
+  );
+}
+
+Activity.getInitialProps = withSessionInitialProps<ActivityProps>(async () => ({
+  loadedOn: typeof window === 'undefined' ? 'server' : 'browser',
+}));
+
+export default Activity;

@@ -1,0 +1,6 @@
+import { ensureSuperTokensInit } from '../../config/backendConfig';
+import { createSessionOutcomeApi } from '../../lib/server/sessionOutcomeApi';
+
+ensureSuperTokensInit();
+
+export default createSessionOutcomeApi();

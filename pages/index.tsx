@@ -1,0 +1,24 @@
+import { PageLayout } from '../components/PageLayout';
+import { withSession } from '../lib/server/withSession';
+import type { AcceptedSessionProps } from '../lib/sessionOutcome';
+
+interface HomeProps {
+  renderedAt: string;
+}
+
+export const getServerSideProps = withSession<HomeProps>(async () => ({
+  props: { renderedAt: new Date().toISOString() },
+}));
+
+export default function Home({ sessionOutcome, renderedAt }: AcceptedSessionProps<HomeProps>) {
+  return (
+    <PageLayout title="Home" signedIn>
+      <p>
+        Signed in as <code data-testid="user-id">{sessionOutcome.userId}</code>
+      </p>
+      <p>
+        Verified by <code>getServerSideProps</code> at <time dateTime={renderedAt}>{renderedAt}</time>.
+      </p>
+    </PageLayout>
+  );
+}
