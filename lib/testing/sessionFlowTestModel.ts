@@ -38,13 +38,14 @@ export interface SessionFlowDriverOptions {
   /** Re-render the app with new page props (what a client-side navigation or reload does). */
   showPageProps(pageProps: object): void | Promise<void>;
   /** How a person triggers these through the app's loading UI (e.g. clicking its buttons). */
-  user: { retry(): void | Promise<void>; signInAgain(): void | Promise<void> };
+  user: { retry(): unknown; signInAgain(): unknown };
   /** Lets the UI library flush after each step, e.g. Testing Library's `act`. */
   act?: (step: () => Promise<void>) => Promise<unknown>;
   target?: Pick<Window, 'dispatchEvent'>;
 }
 
-type EventExecutors = { [Type in SessionFlowEvent['type']]: (step: { event: SessionFlowEvent }) => Promise<void> };
+/** xstate/graph types a step's event by its `type` only; the object still carries its payload. */
+type EventExecutors = { [Type in SessionFlowEvent['type']]: (step: { event: { type: string } }) => Promise<void> };
 
 /**
  * Turns each machine event of a test path into the real-world fact that causes it, so the app's
@@ -64,14 +65,15 @@ export function createSessionFlowDriver(options: SessionFlowDriverOptions): Even
   return {
     'server.outcomeReceived': ({ event }) =>
       run(async () => {
-        if (event.type !== 'server.outcomeReceived') return;
+        const { outcome } = event as Extract<SessionFlowEvent, { type: 'server.outcomeReceived' }>;
         // Next resolves `router.replace` once the re-run props have rendered.
         while (world.router.pendingSoftReloads() > 0) world.router.answerSoftReload(true);
-        await options.showPageProps(pagePropsFor(event.outcome));
+        await options.showPageProps(pagePropsFor(outcome));
       })(),
     'refresh.succeeded': run(() => world.session.answerRefresh('refreshed')),
     'refresh.rejected': run(() => world.session.answerRefresh('session-gone')),
-    'refresh.failed': ({ event }) => run(() => world.session.failRefresh(event.type === 'refresh.failed' ? event.cause : 'network'))(),
+    'refresh.failed': ({ event }) =>
+      run(() => world.session.failRefresh((event as Extract<SessionFlowEvent, { type: 'refresh.failed' }>).cause))(),
     'reload.failed': run(() => world.router.answerSoftReload(false)),
     'retry.due': run(() => {
       if (!world.clock.fireNext()) throw new Error('retry.due: no retry timer is pending');
