@@ -5,7 +5,7 @@
  * ports the browser will use (the e2e script builds with its own).
  */
 const DEFAULT_APP_ORIGIN = 'http://localhost:3000';
-export const DEFAULT_CORE_URL = 'http://localhost:3567';
+export const DEFAULT_CORE_URL = 'http://127.0.0.1:3567';
 
 export interface SuperTokensEnv {
   appName: string;

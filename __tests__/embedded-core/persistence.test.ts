@@ -1,0 +1,80 @@
+/** @jest-environment node */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import EmailPassword from 'supertokens-node/recipe/emailpassword';
+import Session from 'supertokens-node/recipe/session';
+import SuperTokens from 'supertokens-node';
+import { DataFileError, openFileStore, seedEmailPasswordUser, summarizeApp, type EmbeddedCore } from '../../embedded-core';
+import { startTestCore } from './support/coreFixture';
+import { initSdk } from './support/sdk';
+
+let folder: string;
+let dataFile: string;
+const running: EmbeddedCore[] = [];
+
+beforeEach(() => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-core-'));
+  dataFile = path.join(folder, 'nested', 'core.json');
+});
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((core) => core.close()));
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+describe('persistence to a data file', () => {
+  it('keeps users, sessions and signing keys across a restart, so tokens stay valid and refreshable', async () => {
+    const before = await start();
+    initSdk({ connectionURI: before.url });
+    await EmailPassword.signUp('public', 'persist@example.com', 'correct-horse-1');
+    const session = await Session.createNewSessionWithoutRequestResponse('public', SuperTokens.convertToRecipeUserId('u-p'));
+    const { accessToken, refreshToken } = session.getAllSessionTokensDangerously();
+    await before.close();
+    running.splice(0);
+
+    const after = await start();
+    initSdk({ connectionURI: after.url });
+    const verified = await Session.getSessionWithoutRequestResponse(accessToken);
+    const refreshed = await Session.refreshSessionWithoutRequestResponse(refreshToken ?? '', true);
+    const signIn = await EmailPassword.signIn('public', 'persist@example.com', 'correct-horse-1');
+
+    expect(verified.getHandle()).toBe(session.getHandle());
+    expect(refreshed.getHandle()).toBe(session.getHandle());
+    expect(signIn.status).toBe('OK');
+  });
+
+  it('writes the file atomically: complete JSON, no temporary file left behind', async () => {
+    const core = await start();
+    initSdk({ connectionURI: core.url });
+
+    await EmailPassword.signUp('public', 'atomic@example.com', 'correct-horse-1');
+
+    const content = JSON.parse(fs.readFileSync(dataFile, 'utf8')) as { version: number };
+    expect(content.version).toBe(1);
+    expect(fs.readdirSync(path.dirname(dataFile))).toEqual(['core.json']);
+  });
+
+  it('refuses to start on a data file that is not its format, naming the file', () => {
+    fs.mkdirSync(path.dirname(dataFile), { recursive: true });
+    fs.writeFileSync(dataFile, '{"truncated": ');
+
+    expect(() => openFileStore(dataFile)).toThrow(DataFileError);
+    expect(() => openFileStore(dataFile)).toThrow(dataFile);
+  });
+
+  it('persists seeded state only when flushed, and reads it back', () => {
+    const store = openFileStore(dataFile);
+    seedEmailPasswordUser(store, { email: 'Seed@Example.com', password: 'pw-123456' });
+
+    store.flush();
+
+    expect(summarizeApp(openFileStore(dataFile))).toMatchObject({ users: 1 });
+  });
+});
+
+async function start(): Promise<EmbeddedCore> {
+  const core = await startTestCore({ dataFile });
+  running.push(core);
+  return core;
+}

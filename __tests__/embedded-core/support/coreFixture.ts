@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { startEmbeddedCore, type EmbeddedCore, type JsonObject, type StartEmbeddedCoreOptions } from '../../../embedded-core';
+
+/** One in-process core on a free loopback port, memory store unless told otherwise. */
+export function startTestCore(options: StartEmbeddedCoreOptions = {}): Promise<EmbeddedCore> {
+  return startEmbeddedCore({ port: 0, ...options });
+}
+
+export interface TestApp {
+  appId: string;
+  /** `<core>/appid-<id>`: what the SDK's connectionURI points at for this app. */
+  url: string;
+}
+
+/** A fresh app with its own users, sessions, keys and config: the isolation the core offers test suites. */
+export async function createTestApp(core: EmbeddedCore, coreConfig: JsonObject = {}, apiKey?: string): Promise<TestApp> {
+  const appId = `t-${randomUUID().slice(0, 8)}`;
+  const { status, body } = await coreCall(core.url, 'PUT', '/recipe/multitenancy/app/v2', { appId, coreConfig }, apiKey);
+  if (status !== 200 || (body as JsonObject).status !== 'OK') {
+    throw new Error(`could not create app ${appId}: ${status} ${JSON.stringify(body)}`);
+  }
+  return { appId, url: `${core.url}/appid-${appId}` };
+}
+
+export interface CoreCallResult {
+  status: number;
+  contentType: string;
+  /** Parsed JSON for JSON answers, the text otherwise. */
+  body: unknown;
+}
+
+/** A raw call to the core, as the SDK would make it (cdi-version 5.4, JSON body). */
+export async function coreCall(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  apiKey?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<CoreCallResult> {
+  const headers: Record<string, string> = { 'cdi-version': '5.4', ...extraHeaders };
+  if (apiKey !== undefined) headers['api-key'] = apiKey;
+  if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const contentType = response.headers.get('content-type') ?? '';
+  const text = await response.text();
+  return { status: response.status, contentType, body: contentType.startsWith('application/json') ? JSON.parse(text) : text };
+}

@@ -1,0 +1,196 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { systemClock, type Clock } from './clock';
+import { DEFAULT_CORE_CONFIG, validateCoreConfig, type CoreConfig } from './config';
+import { DEFAULT_TENANT_ID, effectiveConfigOf, ensureDefaultApp } from './domain/apps';
+import { TryRefreshTokenError, UnauthorisedError, type AppContext } from './domain/context';
+import { appNotFound, CoreHttpError, textResponse, toErrorResponse } from './errors';
+import { jsonResponse, type CoreRequest, type CoreResponse } from './http';
+import { parseJsonBody } from './input';
+import type { JsonObject } from './json';
+import { resolvePath, type Method, type ResolvedPath, type RouteContext } from './router';
+import { ROUTES } from './routes';
+import { SUPPORTED_CDI_VERSIONS } from './cdiVersions';
+import { createMemoryStore, type CoreStore } from './store/coreStore';
+
+export interface CoreAppOptions {
+  /** Defaults to a fresh memory store. */
+  store?: CoreStore;
+  clock?: Clock;
+  /** Base config of every app (the default app uses it as is); merged over the core's defaults. */
+  config?: Partial<CoreConfig>;
+  /** Called after each answered request; tests use it to count core calls. */
+  onRequest?: (event: CoreRequestEvent) => void;
+}
+
+export interface CoreRequestEvent {
+  method: string;
+  path: string;
+  status: number;
+  /** The `status` field of a JSON answer, when there is one. */
+  outcome: string | undefined;
+}
+
+export interface CoreApp {
+  handle(request: CoreRequest): Promise<CoreResponse>;
+  readonly store: CoreStore;
+  readonly clock: Clock;
+  readonly config: CoreConfig;
+}
+
+/**
+ * The embedded core as a function from request to response, with injected store and clock; no
+ * sockets here (server.ts owns the port). Requests are handled one at a time, in arrival order,
+ * each to completion: that stands in for the core's database transactions, so two refreshes of
+ * the same session can never interleave.
+ */
+export function createCoreApp(options: CoreAppOptions = {}): CoreApp {
+  const store = options.store ?? createMemoryStore();
+  const clock = options.clock ?? systemClock;
+  const config = validateCoreConfig({ ...DEFAULT_CORE_CONFIG, ...options.config });
+  ensureDefaultApp(store);
+  store.flush();
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const handle = (request: CoreRequest): Promise<CoreResponse> => {
+    const result = queue.then(() => answer(request));
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  async function answer(request: CoreRequest): Promise<CoreResponse> {
+    let response: CoreResponse;
+    try {
+      response = await dispatch(request, store, clock, config);
+    } catch (error) {
+      response = toErrorResponse(error);
+    }
+    try {
+      store.flush();
+    } catch (error) {
+      response = textResponse(500, `Embedded core could not persist its data: ${(error as Error).message}`);
+    }
+    const { method, path } = request;
+    options.onRequest?.({ method, path, status: response.status, outcome: outcomeOf(response) });
+    return response;
+  }
+
+  return { handle, store, clock, config };
+}
+
+async function dispatch(
+  request: CoreRequest,
+  store: CoreStore,
+  clock: Clock,
+  config: CoreConfig,
+): Promise<CoreResponse> {
+  const resolved = resolvePath(request.path, ROUTES);
+  const ctx = routeContext(request, resolved, store, clock, config);
+  const route = resolved.route;
+  if (!route) return notFoundOrHello(ctx, resolved);
+  if (!route.skipApiKey) checkApiKey(ctx);
+  if (!route.skipVersionCheck) checkCdiVersion(request.headers['cdi-version']);
+  const handler = route.handlers[request.method.toUpperCase() as Method];
+  if (!handler) throw new CoreHttpError(405, 'Method not supported');
+  if (route.scope === 'app') ctx.app();
+  else if (route.scope !== 'unchecked') ctx.requireScope(route.scope);
+  try {
+    return await handler(ctx);
+  } catch (error) {
+    // Business outcomes: HTTP 200 with the core's status strings.
+    const { message } = error as Error;
+    if (error instanceof UnauthorisedError) return jsonResponse({ status: 'UNAUTHORISED', message });
+    if (error instanceof TryRefreshTokenError) return jsonResponse({ status: 'TRY_REFRESH_TOKEN', message });
+    throw error;
+  }
+}
+
+function routeContext(
+  request: CoreRequest,
+  resolved: ResolvedPath,
+  store: CoreStore,
+  clock: Clock,
+  baseConfig: CoreConfig,
+): RouteContext {
+  const { appId, tenantId } = resolved;
+  let appContext: AppContext | undefined;
+  let body: JsonObject | undefined;
+  const ctx: RouteContext = {
+    request,
+    appId,
+    tenantId,
+    store,
+    clock,
+    baseConfig,
+    json: () => (body ??= parseJsonBody(request.body)),
+    app() {
+      if (appContext) return appContext;
+      const app = store.data.apps[appId];
+      if (!app) throw appNotFound(appId, DEFAULT_TENANT_ID);
+      const config = effectiveConfigOf(baseConfig, app);
+      appContext = { appId, app, config, clock, changed: () => store.markChanged() };
+      return appContext;
+    },
+    requireScope(scope) {
+      if (!store.data.apps[appId]) throw appNotFound(appId, tenantId);
+      ctx.app();
+      if (tenantId === DEFAULT_TENANT_ID) return;
+      if (scope === 'publicTenant') throw new CoreHttpError(403, 'Only public tenantId can call this app specific API');
+      throw appNotFound(appId, tenantId);
+    },
+  };
+  return ctx;
+}
+
+/** The core's NotFoundOrHelloAPI: needs an existing app, says Hello at the root, else 404. */
+function notFoundOrHello(ctx: RouteContext, resolved: ResolvedPath): CoreResponse {
+  ctx.app();
+  const method = ctx.request.method.toUpperCase();
+  if (resolved.isRoot && resolved.tenantId === DEFAULT_TENANT_ID && ['GET', 'POST', 'PUT', 'DELETE'].includes(method)) {
+    return textResponse(200, 'Hello');
+  }
+  return textResponse(404, 'Not found');
+}
+
+/** `api-key` header, or `Authorization: Bearer <key>` (or a bare key), as the core reads it. */
+function apiKeyOf(headers: CoreRequest['headers']): string | undefined {
+  const direct = headers['api-key'];
+  if (direct !== undefined) return direct.trim();
+  const authorization = headers.authorization;
+  if (authorization === undefined) return undefined;
+  return authorization.toLowerCase().startsWith('bearer ') ? authorization.slice(7).trim() : authorization.trim();
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+/** An unknown app has no keys to enforce; its handler then answers 400, as in the core. */
+function checkApiKey(ctx: RouteContext): void {
+  const app = ctx.store.data.apps[ctx.appId];
+  if (!app) return;
+  const keys = effectiveConfigOf(ctx.baseConfig, app).apiKeys;
+  if (keys === null) return;
+  const given = apiKeyOf(ctx.request.headers);
+  if (given === undefined || !keys.some((key) => sameSecret(key, given))) {
+    throw new CoreHttpError(401, 'Invalid API key');
+  }
+}
+
+function checkCdiVersion(version: string | undefined): void {
+  if (version === undefined) return;
+  if (!SUPPORTED_CDI_VERSIONS.includes(version.trim())) {
+    throw new CoreHttpError(400, `cdi-version ${version.trim()} not supported`);
+  }
+}
+
+function outcomeOf(response: CoreResponse): string | undefined {
+  if (!response.headers['content-type']?.startsWith('application/json')) return undefined;
+  try {
+    const body: unknown = JSON.parse(response.body);
+    const status = (body as { status?: unknown }).status;
+    return typeof status === 'string' ? status : undefined;
+  } catch {
+    return undefined;
+  }
+}

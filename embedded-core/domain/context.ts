@@ -1,0 +1,22 @@
+import type { Clock } from '../clock';
+import type { EffectiveConfig } from '../config';
+import type { StoredApp } from '../store/types';
+
+/** What domain code needs for one app: its state, its effective config, time, and a way to say "persist me". */
+export interface AppContext {
+  readonly appId: string;
+  readonly app: StoredApp;
+  readonly config: EffectiveConfig;
+  readonly clock: Clock;
+  changed(): void;
+}
+
+/** A business outcome the core answers with HTTP 200 and `status: "UNAUTHORISED"`. */
+export class UnauthorisedError extends Error {
+  override name = 'UnauthorisedError';
+}
+
+/** A business outcome the core answers with HTTP 200 and `status: "TRY_REFRESH_TOKEN"`. */
+export class TryRefreshTokenError extends Error {
+  override name = 'TryRefreshTokenError';
+}

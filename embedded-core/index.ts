@@ -1,0 +1,25 @@
+/**
+ * The embedded SuperTokens-compatible core: a development and test stand-in for a real
+ * SuperTokens core, speaking the part of CDI 5.4 that supertokens-node 24 uses. See README.md.
+ */
+export { startEmbeddedCore, PortInUseError, DEFAULT_MAX_BODY_BYTES } from './server';
+export type { EmbeddedCore, StartEmbeddedCoreOptions } from './server';
+export { createCoreApp } from './app';
+export type { CoreApp, CoreAppOptions, CoreRequestEvent } from './app';
+export type { CoreRequest, CoreResponse } from './http';
+export { systemClock, createFakeClock } from './clock';
+export type { Clock, FakeClock } from './clock';
+export {
+  DEFAULT_CORE_CONFIG,
+  CoreConfigError,
+  readCoreConfigFromEnv,
+  readPort,
+} from './config';
+export type { CoreConfig, EnvVars } from './config';
+export { createMemoryStore } from './store/coreStore';
+export type { CoreStore } from './store/coreStore';
+export { openFileStore, DataFileError } from './store/fileStore';
+export { seedApp, seedEmailPasswordUser, summarizeApp } from './seed';
+export type { SeedUserInput, AppSummary } from './seed';
+export { SUPPORTED_CDI_VERSIONS } from './cdiVersions';
+export type { JsonObject, JsonValue } from './json';

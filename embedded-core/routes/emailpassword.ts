@@ -1,0 +1,79 @@
+import { consumePasswordResetToken, createPasswordResetToken } from '../domain/passwordReset';
+import { signIn, signUp, updateEmailOrPassword } from '../domain/users';
+import { assertCore } from '../errors';
+import { jsonResponse } from '../http';
+import { optionalString, requireString } from '../input';
+import type { Route } from '../router';
+
+/**
+ * EmailPassword routes. `PUT /recipe/user` is shared by several recipes in the core and routed
+ * by the `rid` header with emailpassword as the default; only emailpassword exists here.
+ */
+export const emailPasswordRoutes: Route[] = [
+  {
+    path: '/recipe/signup',
+    scope: 'app',
+    handlers: {
+      POST: (ctx) => {
+        const input = ctx.json();
+        const email = requireString(input, 'email');
+        const password = requireString(input, 'password');
+        assertCore(password !== '', 'Password cannot be an empty string');
+        ctx.requireScope('tenant');
+        return jsonResponse(signUp(ctx.app(), ctx.tenantId, email, password));
+      },
+    },
+  },
+  {
+    path: '/recipe/signin',
+    scope: 'app',
+    handlers: {
+      POST: (ctx) => {
+        const input = ctx.json();
+        const email = requireString(input, 'email');
+        const password = requireString(input, 'password');
+        ctx.requireScope('tenant');
+        return jsonResponse(signIn(ctx.app(), ctx.tenantId, email, password));
+      },
+    },
+  },
+  {
+    path: '/recipe/user/password/reset/token',
+    scope: 'app',
+    handlers: {
+      POST: (ctx) => {
+        const input = ctx.json();
+        const userId = requireString(input, 'userId');
+        ctx.requireScope('tenant');
+        const email = requireString(input, 'email');
+        return jsonResponse(createPasswordResetToken(ctx.app(), userId, email));
+      },
+    },
+  },
+  {
+    path: '/recipe/user/password/reset/token/consume',
+    scope: 'app',
+    handlers: {
+      POST: (ctx) => {
+        const token = requireString(ctx.json(), 'token');
+        ctx.requireScope('tenant');
+        return jsonResponse(consumePasswordResetToken(ctx.app(), token));
+      },
+    },
+  },
+  {
+    path: '/recipe/user',
+    scope: 'app',
+    handlers: {
+      PUT: (ctx) => {
+        const input = ctx.json();
+        const recipeUserId = requireString(input, 'recipeUserId');
+        const email = optionalString(input, 'email');
+        const password = optionalString(input, 'password');
+        assertCore(email !== undefined || password !== undefined, 'You have to provide either email or password.');
+        ctx.requireScope('publicTenant');
+        return jsonResponse(updateEmailOrPassword(ctx.app(), { recipeUserId, email, password }));
+      },
+    },
+  },
+];
