@@ -7,6 +7,7 @@ import { readSessionOutcome, type SessionOutcome } from '../sessionOutcome';
 import { createBrowserPorts } from './browserPorts';
 import { createSessionFlowLogic, type SessionFlowRuntimeOptions } from './createSessionFlowLogic';
 import type { SessionFlowPorts } from './sessionFlowPorts';
+import { useSessionFlowTrace } from './sessionFlowTrace';
 
 export interface SessionFlowOptions extends Pick<SessionFlowInput, 'maxRecoveryAttempts' | 'retryDelay'> {
   /** Defaults to the browser: SuperTokens, the Next router, `window`. Tests pass fakes. */
@@ -45,6 +46,7 @@ export function useSessionFlow(pageProps: unknown, options: SessionFlowOptions =
   });
   const actorRef = useActorRef(created.logic, { input: created.input, inspect: options.inspect });
   const snapshot = useSelector(actorRef, (s) => s);
+  useSessionFlowTrace(actorRef);
 
   const deliveredProps = useRef(pageProps);
   useEffect(() => {
