@@ -51,6 +51,15 @@ export type SessionFlowEvent =
 export const DEFAULT_MAX_RECOVERY_ATTEMPTS = 2;
 export const DEFAULT_RETRY_DELAY: RetryDelayOptions = { initialMs: 1_000, maxMs: 30_000 };
 
+/**
+ * While recovering (refreshing, offline, stuck), a navigation's verdict matters only if the server
+ * accepted the session; another expired verdict is remembered but must not restart recovery.
+ */
+const onlyAnAcceptedVerdictChangesCourse = [
+  { guard: 'isValidSessionOutcome', target: 'checking', actions: 'storeOutcome' },
+  { actions: 'storeOutcome', description: 'Still expired: carry on where we are rather than restart.' },
+] as const;
+
 export const sessionFlowMachine = setup({
   types: {
     input: {} as SessionFlowInput,
@@ -163,10 +172,7 @@ export const sessionFlowMachine = setup({
           actions: 'countFailedRefresh',
           description: 'A network error or a 5xx says nothing about the session: retry, never sign out.',
         },
-        'server.outcomeReceived': [
-          { guard: 'isValidSessionOutcome', target: 'checking', actions: 'storeOutcome' },
-          { actions: 'storeOutcome', description: 'Another expired verdict changes nothing: keep refreshing.' },
-        ],
+        'server.outcomeReceived': onlyAnAcceptedVerdictChangesCourse,
       },
     },
     reloading: {
@@ -195,10 +201,7 @@ export const sessionFlowMachine = setup({
         'retry.due': 'refreshing',
         'network.online': { target: 'refreshing', description: 'The browser is back online: retry at once.' },
         'user.retryRequested': 'refreshing',
-        'server.outcomeReceived': [
-          { guard: 'isValidSessionOutcome', target: 'checking', actions: 'storeOutcome' },
-          { actions: 'storeOutcome' },
-        ],
+        'server.outcomeReceived': onlyAnAcceptedVerdictChangesCourse,
       },
     },
     stuck: {
@@ -206,10 +209,7 @@ export const sessionFlowMachine = setup({
       on: {
         'user.retryRequested': { target: 'refreshing', actions: ['resetRecovery', 'forgetRecoveryAttempts'] },
         'user.signInRequested': 'redirecting',
-        'server.outcomeReceived': [
-          { guard: 'isValidSessionOutcome', target: 'checking', actions: 'storeOutcome' },
-          { actions: 'storeOutcome', description: 'Still rejected: stay stuck rather than loop.' },
-        ],
+        'server.outcomeReceived': onlyAnAcceptedVerdictChangesCourse,
       },
     },
     redirecting: {

@@ -23,11 +23,11 @@ describe('session-flow trace', () => {
       world.session.answerRefresh('refreshed');
       await Promise.resolve();
     });
-    expect(window.__sessionFlowTrace?.map((entry) => entry.state)).toEqual(['refreshing', 'reloading.soft']);
+    expect(traceStates()).toEqual(['refreshing', 'reloading.soft']);
 
     delete window.__sessionFlowTrace; // a new document of the same tab
     render(<SessionGate pageProps={pagePropsFor(SAMPLE_OUTCOMES.ok)} ports={createFakeSessionFlowWorld().ports}>page</SessionGate>);
-    expect(window.__sessionFlowTrace?.map((entry) => entry.state)).toEqual(['refreshing', 'reloading.soft', 'authenticated']);
+    expect(traceStates()).toEqual(['refreshing', 'reloading.soft', 'authenticated']);
   });
 
   it('records nothing without the flag', () => {
@@ -37,3 +37,7 @@ describe('session-flow trace', () => {
     expect(sessionStorage.length).toBe(0);
   });
 });
+
+function traceStates(): string[] | undefined {
+  return window.__sessionFlowTrace?.map((entry) => entry.state);
+}
