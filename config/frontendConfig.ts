@@ -4,13 +4,14 @@ import EmailPasswordReact from 'supertokens-auth-react/recipe/emailpassword';
 import SessionReact from 'supertokens-auth-react/recipe/session';
 import { appInfo } from './appInfo';
 import { toSameOriginPath } from '../lib/client/sameOriginPath';
+import { createWebLocksLockFactory } from '../lib/client/webLocksLockFactory';
 
 type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
 
 export function frontendConfig(): FrontendConfig {
   return {
     appInfo,
-    recipeList: [EmailPasswordReact.init(), SessionReact.init()],
+    recipeList: [EmailPasswordReact.init(), SessionReact.init({ lockFactory: createWebLocksLockFactory() })],
     // The prebuilt UI navigates with the Next router instead of full page loads.
     windowHandler: (original) => ({
       ...original,

@@ -3,11 +3,18 @@ import SuperTokens from 'supertokens-auth-react';
 import Session from 'supertokens-auth-react/recipe/session';
 import { createRecoveryAttemptStore } from './recoveryAttemptStore';
 import type { SessionFlowPorts } from './sessionFlowPorts';
+import { safeSessionStorage } from './tabStorageSlot';
+
+export const REFRESH_START_MARK = 'session-flow:refresh-start';
 
 /** The real world: SuperTokens in the browser, the Next pages router, `window`. */
 export function createBrowserPorts(): SessionFlowPorts {
   return {
-    refreshSession: () => Session.attemptRefreshingSession(),
+    refreshSession: () => {
+      // A User Timing mark: recovery shows up in the DevTools timeline and in RUM tools.
+      performance.mark(REFRESH_START_MARK);
+      return Session.attemptRefreshingSession();
+    },
     // Re-runs getServerSideProps for the same URL (a `_next/data` request): the page re-renders
     // with fresh props and keeps its scroll position and client state.
     reloadServerProps: () => Router.replace(Router.asPath, undefined, { scroll: false }),
@@ -22,13 +29,4 @@ export function createBrowserPorts(): SessionFlowPorts {
     },
     recoveryAttempts: createRecoveryAttemptStore(safeSessionStorage()),
   };
-}
-
-/** Reading `window.sessionStorage` itself throws when storage is disabled. */
-function safeSessionStorage(): Storage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { ActorRefFrom } from 'xstate';
 import type { SessionFlowLogic } from './createSessionFlowLogic';
+import { createTabStorageSlot, safeSessionStorage } from './tabStorageSlot';
 
 /** One settled state of the session flow, as `reloading.soft` or `refreshing`. */
 export interface SessionFlowTraceEntry {
@@ -27,17 +28,16 @@ const MAX_ENTRIES = 200;
 export function useSessionFlowTrace(actorRef: ActorRefFrom<SessionFlowLogic>): void {
   useEffect(() => {
     if (process.env.NEXT_PUBLIC_SESSION_FLOW_TRACE !== '1') return undefined;
-    const trace = (window.__sessionFlowTrace ??= loadTrace());
+    const slot = createTabStorageSlot(safeSessionStorage(), STORAGE_KEY, (value) =>
+      Array.isArray(value) ? (value as SessionFlowTraceEntry[]) : null,
+    );
+    const trace = (window.__sessionFlowTrace ??= slot.load() ?? []);
     const record = () => {
       const state = stateName(actorRef.getSnapshot().value);
       if (trace.at(-1)?.state === state && trace.at(-1)?.path === location.pathname) return;
       trace.push({ state, path: location.pathname, at: Math.round(performance.now()) });
       trace.splice(0, Math.max(0, trace.length - MAX_ENTRIES));
-      try {
-        sessionStorage.setItem(STORAGE_KEY, JSON.stringify(trace));
-      } catch {
-        // the in-memory trace still serves this document
-      }
+      slot.save(trace);
     };
     record();
     const subscription = actorRef.subscribe(record);
@@ -49,13 +49,4 @@ function stateName(value: unknown): string {
   if (typeof value === 'string') return value;
   const [[parent, child]] = Object.entries(value as Record<string, unknown>) as [[string, unknown]];
   return `${parent}.${stateName(child)}`;
-}
-
-function loadTrace(): SessionFlowTraceEntry[] {
-  try {
-    const stored: unknown = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '[]');
-    return Array.isArray(stored) ? (stored as SessionFlowTraceEntry[]) : [];
-  } catch {
-    return [];
-  }
 }

@@ -1,0 +1,64 @@
+/**
+ * @jest-environment node
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import {
+  findInspectorCode,
+  firstLoadJs,
+  INSPECTOR_MARKERS,
+  markersMissingFromPackage,
+} from '../../scripts/checkClientBundle';
+
+const PACKAGE_DIR = join(process.cwd(), 'node_modules', '@statelyai', 'inspect');
+
+describe('the client bundle check', () => {
+  let distDir: string;
+  beforeEach(() => {
+    distDir = mkdtempSync(join(tmpdir(), 'bundle-check-'));
+    mkdirSync(join(distDir, 'static', 'chunks'), { recursive: true });
+  });
+  afterEach(() => rmSync(distDir, { recursive: true, force: true }));
+
+  it('looks for strings the installed @statelyai/inspect really contains', () => {
+    expect(markersMissingFromPackage(PACKAGE_DIR)).toEqual([]);
+  });
+
+  it('finds the inspector in a chunk that bundled it, and nothing in a chunk that did not', () => {
+    const inspectorSource = readFileSync(join(PACKAGE_DIR, 'dist', 'index.mjs'), 'utf8');
+    writeChunk('with-inspector.js', `(()=>{${inspectorSource}})()`);
+    writeChunk('app.js', 'console.log("sessionFlow", "@xstate.snapshot")');
+
+    const found = findInspectorCode(join(distDir, 'static'));
+
+    expect(found.map(({ file }) => file.replace(distDir, ''))).toEqual(['/static/chunks/with-inspector.js']);
+    expect(found[0]?.markers).toEqual([...INSPECTOR_MARKERS]);
+  });
+
+  it('adds _app’s chunks to each page’s First Load JS, counting shared chunks once', () => {
+    writeChunk('runtime.js', 'r'.repeat(2_000));
+    writeChunk('app.js', 'a'.repeat(5_000));
+    writeChunk('page.js', 'p'.repeat(3_000));
+    writeFileSync(
+      join(distDir, 'build-manifest.json'),
+      JSON.stringify({
+        pages: {
+          '/_app': ['static/chunks/app.js', 'static/chunks/runtime.js'],
+          '/': ['static/chunks/page.js', 'static/chunks/runtime.js'],
+        },
+      }),
+    );
+    const gz = (name: string) => gzipSync(readFileSync(join(distDir, 'static', 'chunks', name)), { level: 9 }).length;
+
+    expect(firstLoadJs(distDir)).toEqual([
+      { page: '/', firstLoadBytes: gz('app.js') + gz('runtime.js') + gz('page.js'), ownBytes: gz('page.js') },
+      { page: 'shared by all (_app)', firstLoadBytes: gz('app.js') + gz('runtime.js'), ownBytes: 0 },
+    ]);
+  });
+
+  function writeChunk(name: string, text: string) {
+    writeFileSync(join(distDir, 'static', 'chunks', name), text);
+  }
+});

@@ -1,0 +1,48 @@
+import { createActor } from 'xstate';
+import { createSessionFlowLogic } from '../lib/client/createSessionFlowLogic';
+import { createFakeSessionFlowWorld } from '../lib/testing/fakePorts';
+import { SAMPLE_OUTCOMES } from '../lib/testing/sessionFlowTestModel';
+import { round } from './stats';
+
+export interface MemoryResult {
+  cycles: number;
+  /** Heap still held after GC, per recovery cycle (refresh → soft reload → accepted), in bytes. */
+  retainedBytesPerCycle: number;
+  /** The same for a baseline that creates and drops fake worlds without any actor. */
+  baselineBytesPerCycle: number;
+}
+
+/**
+ * One long-lived actor (as in a tab) going through many recoveries must not grow: whatever a
+ * cycle allocates has to be collectable. Needs `node --expose-gc`.
+ */
+export async function measureRuntimeMemory(cycles = 5_000): Promise<MemoryResult> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
+  const baseline = await retainedPerCycle(gc, cycles, async () => {
+    createFakeSessionFlowWorld();
+  });
+  const world = createFakeSessionFlowWorld();
+  const actor = createActor(createSessionFlowLogic(world.ports, { random: () => 0.5 }), {
+    input: { outcome: SAMPLE_OUTCOMES.ok },
+  }).start();
+  const flow = await retainedPerCycle(gc, cycles, async () => {
+    actor.send({ type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.expired });
+    world.session.answerRefresh('refreshed');
+    await Promise.resolve();
+    await Promise.resolve();
+    world.router.answerSoftReload(true);
+    actor.send({ type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.ok });
+  });
+  actor.stop();
+  return { cycles, retainedBytesPerCycle: round(flow, 1), baselineBytesPerCycle: round(baseline, 1) };
+}
+
+async function retainedPerCycle(gc: () => void, cycles: number, cycle: () => Promise<void>): Promise<number> {
+  for (let i = 0; i < 200; i += 1) await cycle(); // warm-up
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < cycles; i += 1) await cycle();
+  gc();
+  return Math.max(0, process.memoryUsage().heapUsed - before) / cycles;
+}

@@ -1,0 +1,51 @@
+import type { InspectionEvent, Observer } from 'xstate';
+import { createInspectForwarder, type InspectForwarder } from './inspectForwarder';
+import { redactingInspectorOptions, type BrowserInspectorOptions } from './statelyInspector';
+import { safeSessionStorage } from '../client/tabStorageSlot';
+import { createTransitionLog } from './transitionLog';
+
+export interface SessionFlowInspectOptions {
+  /** The page's window (the inspector opens its own window from it); tests pass a fake. */
+  window?: Window;
+  /** Where the cross-reload log lives; defaults to the window's `sessionStorage`. */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  pageId?: string;
+  /** Extra inspector options, e.g. `iframe` or `url`; redaction cannot be switched off. */
+  inspector?: Omit<BrowserInspectorOptions, 'window' | 'sanitizeContext' | 'sanitizeEvent' | 'serialize'>;
+}
+
+/**
+ * Starts the Stately inspector for the session flow, or returns `undefined` (the normal case).
+ * Only in development, only with `NEXT_PUBLIC_XSTATE_INSPECT=1`, only in a browser.
+ *
+ * `process.env.NODE_ENV` must stay a literal condition around the `import()`: Next inlines it, so
+ * in a production build the branch is dead and `@statelyai/inspect` never reaches a chunk
+ * (`npm run check:bundle` proves it). The package is imported lazily because at module scope on
+ * the server it logs an error, and because nobody but the inspecting developer should load it.
+ */
+export function createSessionFlowInspect(options: SessionFlowInspectOptions = {}): InspectForwarder | undefined {
+  if (process.env.NODE_ENV !== 'production') {
+    const target = options.window ?? (typeof window === 'undefined' ? undefined : window);
+    if (process.env.NEXT_PUBLIC_XSTATE_INSPECT === '1' && target) {
+      return createInspectForwarder({
+        load: async () => {
+          const { createBrowserInspector } = await import('@statelyai/inspect');
+          return createBrowserInspector({ ...options.inspector, window: target, ...redactingInspectorOptions() });
+        },
+        log: createTransitionLog(options.storage ?? safeSessionStorage(target)),
+        pageId: options.pageId ?? newPageId(),
+      });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What `_app` passes to `<SessionGate inspect>`: created once per document, before the actor, as
+ * `useActorRef` reads `inspect` only when it creates the actor.
+ */
+export const sessionFlowInspect: Observer<InspectionEvent> | undefined = createSessionFlowInspect()?.inspect;
+
+function newPageId(): string {
+  return `page-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
