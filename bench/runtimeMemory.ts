@@ -6,7 +6,7 @@ import { round } from './stats';
 
 export interface MemoryResult {
   cycles: number;
-  /** Heap still held after GC, per recovery cycle (refresh → soft reload → accepted), in bytes. */
+  /** Heap growth after GC, per recovery cycle (refresh → soft reload → accepted), in bytes. */
   retainedBytesPerCycle: number;
   /** The same for a baseline that creates and drops fake worlds without any actor. */
   baselineBytesPerCycle: number;
@@ -16,7 +16,7 @@ export interface MemoryResult {
  * One long-lived actor (as in a tab) going through many recoveries must not grow: whatever a
  * cycle allocates has to be collectable. Needs `node --expose-gc`.
  */
-export async function measureRuntimeMemory(cycles = 5_000): Promise<MemoryResult> {
+export async function measureRuntimeMemory(cycles = 10_000): Promise<MemoryResult> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
   const baseline = await retainedPerCycle(gc, cycles, async () => {
@@ -38,11 +38,18 @@ export async function measureRuntimeMemory(cycles = 5_000): Promise<MemoryResult
   return { cycles, retainedBytesPerCycle: round(flow, 1), baselineBytesPerCycle: round(baseline, 1) };
 }
 
+/**
+ * Heap growth per cycle between two equal runs after a warm-up: the first runs absorb one-off
+ * costs (JIT code, inline caches, lazily built tables), so only a leak grows the second.
+ */
 async function retainedPerCycle(gc: () => void, cycles: number, cycle: () => Promise<void>): Promise<number> {
-  for (let i = 0; i < 200; i += 1) await cycle(); // warm-up
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < cycles; i += 1) await cycle();
-  gc();
-  return Math.max(0, process.memoryUsage().heapUsed - before) / cycles;
+  const heapAfter = async (count: number) => {
+    for (let i = 0; i < count; i += 1) await cycle();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  await heapAfter(cycles);
+  const settled = await heapAfter(cycles);
+  const after = await heapAfter(cycles);
+  return Math.max(0, after - settled) / cycles;
 }
