@@ -88,6 +88,14 @@ describe('checkSession against the embedded core', () => {
     expect(coreCalls).toEqual([]);
   });
 
+  it('stops accepting a token it already verified the moment the token expires', async () => {
+    // Minted 58.5 s ago with a 60 s lifetime (exp in whole seconds): valid for 0.5 to 1.5 s more.
+    const { cookie, userId } = await newSession(-58_500);
+    await expect(getSessionOutcome(request(cookie))).resolves.toEqual({ status: 'ok', userId });
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    await expect(getSessionOutcome(request(cookie))).resolves.toEqual({ status: 'needs-refresh', reason: 'expired' });
+  });
+
   it('answers needs-refresh, not an error, while the core is down and its keys are unknown', async () => {
     const { cookie } = await newSession();
     initSdk({ connectionURI: 'http://127.0.0.1:9' });

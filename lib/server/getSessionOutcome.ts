@@ -3,6 +3,7 @@ import { getSSRSession } from 'supertokens-node/nextjs';
 import Session from 'supertokens-node/recipe/session';
 import type { NeedsRefreshReason, SessionOutcome } from '../sessionOutcome';
 import { readCookie } from './readCookie';
+import { createVerifiedTokenCache } from './verifiedTokenCache';
 
 export const ACCESS_TOKEN_COOKIE = 'sAccessToken';
 
@@ -52,15 +53,23 @@ export async function checkSession(ctx: RequestContext, options: SessionCheckOpt
   return options.checkDatabase ? checkWithCore(accessToken) : checkLocally(accessToken);
 }
 
+const verifiedTokens = createVerifiedTokenCache();
+
 async function checkLocally(accessToken: string): Promise<SessionCheck> {
-  const { accessTokenPayload, error } = await getSSRSession([{ name: ACCESS_TOKEN_COOKIE, value: accessToken }]);
-  // Only setup faults surface here (SuperTokens not initialised); token faults come back as no payload.
-  if (error) throw error;
+  const accessTokenPayload = verifiedTokens.get(accessToken) ?? (await verifyLocally(accessToken));
   const userId = accessTokenPayload?.sub;
   if (accessTokenPayload && typeof userId === 'string' && userId.length > 0) {
+    verifiedTokens.remember(accessToken, accessTokenPayload);
     return { outcome: { status: 'ok', userId }, session: { userId, accessTokenPayload } };
   }
   return needsRefresh(readUnverifiedExpiry(accessToken) === 'expired' ? 'expired' : 'invalid');
+}
+
+async function verifyLocally(accessToken: string): Promise<Record<string, unknown> | undefined> {
+  const { accessTokenPayload, error } = await getSSRSession([{ name: ACCESS_TOKEN_COOKIE, value: accessToken }]);
+  // Only setup faults surface here (SuperTokens not initialised); token faults come back as no payload.
+  if (error) throw error;
+  return accessTokenPayload;
 }
 
 async function checkWithCore(accessToken: string): Promise<SessionCheck> {
