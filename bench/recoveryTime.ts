@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
+import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import type { BenchCookie } from './signUp';
 import { median, round } from './stats';
 
@@ -16,16 +17,6 @@ export interface RecoveryResult {
   ratioToFloor: number;
 }
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Each iteration drops the access-token cookie (what expiry amounts to for the server), loads the
@@ -33,9 +24,10 @@ const CHROMIUM_ARGS = [
  * docs recipe, in alternating order.
  */
 export async function measureRecoveryTime(origin: string, cookies: BenchCookie[], iterations = 8): Promise<RecoveryResult> {
+  assertChromiumInstalled();
   const profile = mkdtempSync(path.join(tmpdir(), 'ssr-session-flow-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
   });

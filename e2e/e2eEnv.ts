@@ -1,0 +1,52 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * Everything the e2e build, server and specs must agree on, in one place.
+ *
+ * The origin is inlined into the client bundle at build time (`NEXT_PUBLIC_*`), so the build and
+ * the server must use exactly these values. Ports avoid 3000/3567, which `npm run dev` uses.
+ */
+export const REPO_ROOT = path.resolve(__dirname, '..');
+export const APP_PORT = 3200;
+export const CORE_PORT = 3767;
+export const APP_ORIGIN = `http://localhost:${APP_PORT}`;
+export const CORE_URL = `http://127.0.0.1:${CORE_PORT}`;
+export const DIST_DIR = '.next-e2e';
+/** Each spec's fresh Chromium profile is made in here; the runner removes it after the run. */
+export const PROFILES_DIR = path.join(tmpdir(), 'ssr-session-flow-e2e-profiles');
+
+/**
+ * Long enough for a sign-up and one navigation to finish on a busy 2-core machine before the
+ * token expires, short enough that specs which need an expired token wait only a moment.
+ */
+export const ACCESS_TOKEN_LIFETIME_SECONDS = 3;
+
+/** What `next build` needs: the origin the browser uses, the trace on, the e2e build folder. */
+export function buildEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_PUBLIC_WEBSITE_DOMAIN: APP_ORIGIN,
+    NEXT_PUBLIC_API_DOMAIN: APP_ORIGIN,
+    NEXT_PUBLIC_SESSION_FLOW_TRACE: '1',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+}
+
+/**
+ * What `scripts/start.ts` (embedded core + `next start`) needs: the same build values, and a core in
+ * memory with short-lived access tokens. A real core configured in the caller's shell must not leak in.
+ */
+export function serverEnv(): NodeJS.ProcessEnv {
+  const env = buildEnv();
+  delete env.SUPERTOKENS_CONNECTION_URI;
+  delete env.SUPERTOKENS_API_KEY;
+  return {
+    ...env,
+    EMBEDDED_CORE_PORT: String(CORE_PORT),
+    EMBEDDED_CORE_DATA_FILE: '',
+    ACCESS_TOKEN_VALIDITY: String(ACCESS_TOKEN_LIFETIME_SECONDS),
+  };
+}

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { assertPortsFree, startAppServer, SERVER_LOG, type AppServer } from './support/appServer';
+import { assertChromiumInstalled, ChromiumMissingError } from './support/chromium';
+import { buildEnv, DIST_DIR, PROFILES_DIR, REPO_ROOT } from './e2eEnv';
+
+/**
+ * `npm run test:e2e [playwright args]`: checks for Chromium, builds the app for the e2e ports,
+ * starts the embedded core + `next start` through the project's launcher, runs Playwright, and
+ * stops the server whatever happened (failed specs, Ctrl-C, SIGTERM). Exits with Playwright's code.
+ *
+ * The server is owned here rather than by Playwright's `webServer`: Playwright skips its teardown
+ * when it gets SIGTERM, which would leave the server running.
+ */
+let child: ChildProcess | undefined;
+let server: AppServer | undefined;
+let interrupted = false;
+
+async function main(): Promise<number> {
+  try {
+    assertChromiumInstalled();
+  } catch (error) {
+    if (error instanceof ChromiumMissingError) {
+      console.error(`[e2e] ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+
+  await assertPortsFree();
+  console.log(`[e2e] next build into ${DIST_DIR}`);
+  const buildCode = await runChild(require.resolve('next/dist/bin/next'), ['build'], buildEnv());
+  if (interrupted) return 130;
+  if (buildCode !== 0) {
+    console.error(`[e2e] next build failed (exit ${buildCode})`);
+    return buildCode;
+  }
+
+  console.log(`[e2e] starting the embedded core and next start (log: ${SERVER_LOG})`);
+  server = await startAppServer();
+  try {
+    if (interrupted) return 130;
+    const playwrightArgs = ['test', '--config', 'e2e/playwright.config.ts', ...process.argv.slice(2)];
+    return await runChild(require.resolve('@playwright/test/cli'), playwrightArgs, process.env);
+  } finally {
+    await server.stop();
+    // Profiles of specs cut short (a killed worker skips its fixture teardown).
+    rmSync(PROFILES_DIR, { recursive: true, force: true });
+  }
+}
+
+function runChild(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child = spawn(process.execPath, [script, ...args], { cwd: REPO_ROOT, env, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      child = undefined;
+      resolve(code ?? (signal ? 128 + (signal === 'SIGINT' ? 2 : 15) : 1));
+    });
+  });
+}
+
+/**
+ * Ctrl-C reaches the child through the terminal's process group; a SIGTERM, or the death of the
+ * `sh -c` that `npm run` put in between (it does not pass SIGTERM on, and this process is then
+ * re-parented), is turned into the SIGINT Playwright handles gracefully. Either way this process
+ * waits for the child, then stops the server in `main`'s `finally`.
+ */
+function interrupt(): void {
+  if (interrupted) return;
+  interrupted = true;
+  if (child) child.kill('SIGINT');
+}
+
+process.on('SIGINT', () => {
+  interrupted = true;
+});
+process.on('SIGTERM', interrupt);
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart) interrupt();
+}, 500).unref();
+
+main().then(
+  (code) => process.exit(interrupted && code === 0 ? 130 : code),
+  async (error: unknown) => {
+    console.error('[e2e]', error instanceof Error ? error.message : error);
+    await server?.stop();
+    process.exit(1);
+  },
+);

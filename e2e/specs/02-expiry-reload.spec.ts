@@ -1,0 +1,30 @@
+import { waitForAccessTokenExpiry } from '../support/accessToken';
+import { signUpThroughUI } from '../support/auth';
+import { expect, test } from '../support/fixtures';
+import { loadingShellSightings } from '../support/loadingShellWatch';
+import { statesSince, traceMark } from '../support/sessionTrace';
+
+test('an expired access token on reload: loading shell, one refresh, a soft re-run of the server props, same user', async ({
+  page,
+  context,
+  requests,
+}) => {
+  const user = await signUpThroughUI(page);
+  await waitForAccessTokenExpiry(context);
+  const mark = await traceMark(page);
+  const requestMark = requests.mark();
+
+  const reload = await page.reload({ waitUntil: 'load' });
+  expect(await reload?.text(), 'the server renders the loading shell for an expired session').toContain(
+    'data-session-flow="loading"',
+  );
+
+  await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+  await expect.poll(() => statesSince(page, mark)).toEqual(['refreshing', 'reloading.soft', 'authenticated']);
+  expect(await loadingShellSightings(page), 'the shell was in the document').not.toEqual([]);
+
+  const refreshes = requests.ofKindSince('refresh', requestMark);
+  expect(refreshes.map((r) => r.status)).toEqual([200]);
+  expect(requests.ofKindSince('document', requestMark).map((r) => r.path)).toEqual(['/']);
+  expect(requests.ofKindSince('data', requestMark).map((r) => r.path)).toEqual([expect.stringMatching(/^\/_next\/data\/[^/]+\/index\.json$/)]);
+});

@@ -1,0 +1,136 @@
+import type { Page } from '@playwright/test';
+import { waitForAccessTokenExpiry } from '../support/accessToken';
+import { signUpThroughUI } from '../support/auth';
+import { dropRefreshRequests } from '../support/faults';
+import { expect, test } from '../support/fixtures';
+import type { SessionFlowTraceEntry } from '../../lib/client/sessionFlowTrace';
+import type { LoggedRequest } from '../support/requestLog';
+import { entriesSince, statesSince, traceMark } from '../support/sessionTrace';
+
+/** The machine's first retry delay (DEFAULT_RETRY_DELAY.initialMs), doubled per failure, ±20 % jitter. */
+const FIRST_RETRY_MS = 1_000;
+const JITTER = 0.2;
+/** The next retry is 1.6 s or more away: notice the second `offline` well before it. */
+const POLL_CLOSELY = { intervals: [50] };
+/** Timers, the SDK's cross-tab lock and the trace's own bookkeeping add a little. */
+const SCHEDULING_SLACK_MS = 250;
+
+function pathsVisited(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) paths.push(new URL(frame.url()).pathname);
+  });
+  return paths;
+}
+
+async function expectOfflineUI(page: Page): Promise<void> {
+  const gate = page.locator('[data-session-flow="loading"]');
+  await expect(gate).toHaveAttribute('data-session-flow-state', 'offline');
+  await expect(page.getByRole('status')).toHaveText(/offline.*session is safe/i);
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+}
+
+test.describe('the network drops during the refresh', () => {
+  test('shows the offline UI, retries with backoff, never signs out, and recovers on its own', async ({
+    page,
+    context,
+    requests,
+  }) => {
+    const user = await signUpThroughUI(page);
+    await waitForAccessTokenExpiry(context);
+    const outage = await dropRefreshRequests(page);
+    const visited = pathsVisited(page);
+    const mark = await traceMark(page);
+    const requestMark = requests.mark();
+
+    await page.reload({ waitUntil: 'load' });
+    await expectOfflineUI(page);
+    // Let the first timed retry fail too, then bring the network back before the second one.
+    await expect.poll(() => timesIn(page, mark, 'offline'), POLL_CLOSELY).toBe(2);
+    await expectOfflineUI(page);
+    const failedRefreshes = requests.ofKindSince('refresh', requestMark).length;
+    outage.restore();
+
+    await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+    const entries = await entriesSince(page, mark);
+    expect(entries.map((e) => e.state)).toEqual([
+      'refreshing',
+      'offline',
+      'refreshing',
+      'offline',
+      'refreshing',
+      'reloading.soft',
+      'authenticated',
+    ]);
+    expectDelayAround(msUntilNext(entries, 1), FIRST_RETRY_MS);
+    expectDelayAround(msUntilNext(entries, 3), 2 * FIRST_RETRY_MS);
+
+    expect(visited.filter((path) => path !== '/'), 'never sent to sign-in').toEqual([]);
+    expectRefreshesFailedThenOneSucceeded(requests.ofKindSince('refresh', requestMark), failedRefreshes);
+    expect(requests.ofKindSince('document', requestMark)).toHaveLength(1);
+    expect(requests.ofKindSince('data', requestMark)).toHaveLength(1);
+  });
+
+  test('retries at once when the browser comes back online', async ({ page, context, requests }) => {
+    const user = await signUpThroughUI(page);
+    await waitForAccessTokenExpiry(context);
+    const outage = await dropRefreshRequests(page);
+    const mark = await traceMark(page);
+    const requestMark = requests.mark();
+
+    await page.reload({ waitUntil: 'load' });
+    // Wait out the first (1 s) retry so the next timer is 2 s away: room to tell `online` from it.
+    await expect.poll(() => timesIn(page, mark, 'offline'), POLL_CLOSELY).toBe(2);
+    await expectOfflineUI(page);
+    const failedRefreshes = requests.ofKindSince('refresh', requestMark).length;
+    outage.restore();
+    // A real connectivity change: Chromium fires `offline`, then `online`.
+    await context.setOffline(true);
+    await context.setOffline(false);
+
+    await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+    const entries = await entriesSince(page, mark);
+    expect(entries.map((e) => e.state)).toEqual([
+      'refreshing',
+      'offline',
+      'refreshing',
+      'offline',
+      'refreshing',
+      'reloading.soft',
+      'authenticated',
+    ]);
+    expect(msUntilNext(entries, 3), 'retried on `online`, before the 2 s timer could fire').toBeLessThan(
+      2 * FIRST_RETRY_MS * (1 - JITTER),
+    );
+    expectRefreshesFailedThenOneSucceeded(requests.ofKindSince('refresh', requestMark), failedRefreshes);
+  });
+});
+
+async function timesIn(page: Page, mark: number, state: string): Promise<number> {
+  return (await statesSince(page, mark)).filter((s) => s === state).length;
+}
+
+/**
+ * Every refresh during the outage failed on the network, then exactly one went through. Counted
+ * per request, not per machine attempt: SuperTokensWrapper's own session check also refreshes an
+ * expired token on mount, and with the network down that call fails on its own instead of
+ * joining the machine's through the SDK's lock.
+ */
+function expectRefreshesFailedThenOneSucceeded(refreshes: LoggedRequest[], failedCount: number): void {
+  const outcomes = refreshes.map((r) => r.failure ?? r.status);
+  expect(failedCount).toBeGreaterThanOrEqual(2);
+  expect(outcomes).toEqual([...Array<string>(failedCount).fill('net::ERR_INTERNET_DISCONNECTED'), 200]);
+}
+
+/** From the trace entry at `index` to the next one; both come from one document, so one clock. */
+function msUntilNext(entries: SessionFlowTraceEntry[], index: number): number {
+  const from = entries[index];
+  const to = entries[index + 1];
+  if (!from || !to) throw new Error(`The trace has no entries ${index} and ${index + 1}`);
+  return to.at - from.at;
+}
+
+function expectDelayAround(actualMs: number, nominalMs: number): void {
+  expect(actualMs).toBeGreaterThanOrEqual(nominalMs * (1 - JITTER));
+  expect(actualMs).toBeLessThanOrEqual(nominalMs * (1 + JITTER) + SCHEDULING_SLACK_MS);
+}

@@ -1,0 +1,24 @@
+import type { BrowserContext } from '@playwright/test';
+import { APP_ORIGIN } from '../e2eEnv';
+
+/** The server compares `exp` (seconds) with its clock: stay a little past it. */
+const EXPIRY_MARGIN_MS = 250;
+
+/** When the access token in the browser's cookie jar expires (ms since epoch). */
+export async function accessTokenExpiresAt(context: BrowserContext): Promise<number> {
+  const cookie = (await context.cookies(APP_ORIGIN)).find((c) => c.name === 'sAccessToken');
+  if (!cookie) throw new Error('No sAccessToken cookie: is the user signed in?');
+  const payload = cookie.value.split('.')[1];
+  const exp: unknown = payload ? JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).exp : undefined;
+  if (typeof exp !== 'number') throw new Error('The access token has no numeric exp claim');
+  return exp * 1000;
+}
+
+/**
+ * Waits until the current access token has expired. Time itself is the subject here: the token
+ * lives ACCESS_TOKEN_LIFETIME_SECONDS, and nothing in the app signals its expiry.
+ */
+export async function waitForAccessTokenExpiry(context: BrowserContext): Promise<void> {
+  const remaining = (await accessTokenExpiresAt(context)) + EXPIRY_MARGIN_MS - Date.now();
+  if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export interface SignedUpUser extends Credentials {
+  userId: string;
+}
+
+/** Every spec signs up its own user, so specs share nothing but the server. */
+export function newCredentials(): Credentials {
+  return { email: `e2e-${randomUUID()}@example.com`, password: `e2e-${randomUUID().slice(0, 8)}-Pw1` };
+}
+
+/**
+ * Signs up through the prebuilt UI, starting on `/auth`, and waits until the protected home page
+ * shows the user. The userId comes from the sign-up API's answer, so specs can compare it with
+ * what the page shows.
+ */
+export async function signUpThroughUI(page: Page, credentials = newCredentials()): Promise<SignedUpUser> {
+  await page.goto('/auth', { waitUntil: 'load' });
+  await page.getByText('Sign Up', { exact: true }).click();
+  await page.locator('input[name=email]').fill(credentials.email);
+  await page.locator('input[name=password]').fill(credentials.password);
+  const signUpAnswer = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === '/api/auth/signup' && response.request().method() === 'POST',
+  );
+  await page.locator('button[type=submit]').click();
+  const body: unknown = await (await signUpAnswer).json();
+  const userId = readUserId(body);
+  await expect(page.getByTestId('user-id')).toHaveText(userId);
+  return { ...credentials, userId };
+}
+
+/** Fills and submits the sign-in form the auth page is showing. */
+export async function signInThroughUI(page: Page, credentials: Credentials): Promise<void> {
+  await page.locator('input[name=email]').fill(credentials.email);
+  await page.locator('input[name=password]').fill(credentials.password);
+  await page.locator('button[type=submit]').click();
+}
+
+function readUserId(body: unknown): string {
+  const user = typeof body === 'object' && body !== null ? (body as { status?: unknown; user?: { id?: unknown } }) : {};
+  if (user.status !== 'OK' || typeof user.user?.id !== 'string') {
+    throw new Error(`Sign-up did not succeed: ${JSON.stringify(body)}`);
+  }
+  return user.user.id;
+}

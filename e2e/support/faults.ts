@@ -1,0 +1,65 @@
+import type { Page, Route } from '@playwright/test';
+import { REFRESH_PATH } from './requestLog';
+
+const ACCESS_TOKEN_COOKIE = 'sAccessToken';
+
+export interface RefreshOutage {
+  /** Lets refresh requests through again (the "network" is back). */
+  restore(): void;
+}
+
+/**
+ * The network drops for the refresh call only: Chromium fails it as if the connection were gone
+ * (`TypeError: Failed to fetch` in the page), while page loads keep working.
+ */
+export async function dropRefreshRequests(page: Page): Promise<RefreshOutage> {
+  let down = true;
+  await page.route(
+    (url) => url.pathname === REFRESH_PATH,
+    (route) => (down ? route.abort('internetdisconnected') : route.fallback()),
+  );
+  return {
+    restore: () => {
+      down = false;
+    },
+  };
+}
+
+export interface CookieFault {
+  /** Page requests that reached the server without the access token. */
+  stripped(): number;
+  /** Stops stripping the cookie. */
+  repair(): void;
+}
+
+/**
+ * A server that keeps rejecting a freshly refreshed session, as with a cookie that never reaches
+ * it (wrong cookie domain or path, a proxy dropping it): every document and `_next/data` request
+ * of `page` is sent without `sAccessToken`, while the refresh call keeps working. Chromium does
+ * not let a route override the Cookie header, so the request is replayed by Playwright with the
+ * jar's cookies minus the access token, and its answer fulfilled to the page.
+ */
+export async function dropAccessTokenFromPageRequests(page: Page): Promise<CookieFault> {
+  let active = true;
+  let stripped = 0;
+  const handle = async (route: Route) => {
+    const request = route.request();
+    const isPageRequest = request.isNavigationRequest() || new URL(request.url()).pathname.startsWith('/_next/data/');
+    if (!active || !isPageRequest) return route.fallback();
+    const jar = await page.context().cookies(request.url());
+    const cookie = jar
+      .filter((c) => c.name !== ACCESS_TOKEN_COOKIE)
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+    stripped += 1;
+    const response = await route.fetch({ headers: { ...request.headers(), cookie }, maxRedirects: 0 });
+    return route.fulfill({ response });
+  };
+  await page.route((url) => !url.pathname.startsWith('/_next/static/') && !url.pathname.startsWith('/api/'), handle);
+  return {
+    stripped: () => stripped,
+    repair: () => {
+      active = false;
+    },
+  };
+}
