@@ -2,51 +2,63 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { startEmbeddedCore, type CoreRequestEvent, type EmbeddedCore } from '../embedded-core';
 import { waitForHello } from '../scripts/launchWithCore';
 
-export interface BenchServer {
-  origin: string;
+export interface BenchCore {
   core: EmbeddedCore;
-  /** Every call the app made to the core, for checking that renders stay local. */
-  coreCalls: CoreRequestEvent[];
+  /** Every call an app made to the core, for checking that renders stay local. */
+  calls: CoreRequestEvent[];
+}
+
+export async function startBenchCore(port: number): Promise<BenchCore> {
+  const calls: CoreRequestEvent[] = [];
+  const core = await startEmbeddedCore({ port, onRequest: (event) => calls.push(event) });
+  await waitForHello(core.url);
+  return { core, calls };
+}
+
+export interface BenchApp {
+  origin: string;
   stop(): Promise<void>;
 }
 
-const DIST_DIR = '.next-bench';
+export interface BenchAppOptions {
+  port: number;
+  distDir: string;
+  core: EmbeddedCore;
+  /** Build-time settings (`NEXT_PUBLIC_*`) that make this build a variant. */
+  buildEnv?: Record<string, string>;
+}
 
 /**
- * A production build (`next build` + `next start`) with the embedded core in memory: what users
- * run, not the dev server, whose compile-on-demand would swamp every measurement.
+ * A production build (`next build` + `next start`): what users run, not the dev server, whose
+ * compile-on-demand would swamp every measurement. Several apps may share one core, and with it
+ * the users, sessions and signing keys (cookies on localhost ignore the port).
  */
-export async function startBenchServer({ port, corePort }: { port: number; corePort: number }): Promise<BenchServer> {
+export async function startBenchApp({ port, distDir, core, buildEnv = {} }: BenchAppOptions): Promise<BenchApp> {
   const origin = `http://localhost:${port}`;
-  const buildEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_PUBLIC_WEBSITE_DOMAIN: origin, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    ...buildEnv,
+    NEXT_DIST_DIR: distDir,
+    NEXT_PUBLIC_WEBSITE_DOMAIN: origin,
+    NEXT_PUBLIC_API_DOMAIN: origin,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   if (process.env.BENCH_SKIP_BUILD !== '1') {
-    console.log(`building the app into ${DIST_DIR} for ${origin} …`);
-    const build = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { env: buildEnv, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('next build failed');
+    console.log(`building ${distDir} for ${origin} …`);
+    const build = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { env, stdio: 'ignore' });
+    if (build.status !== 0) throw new Error(`next build of ${distDir} failed; run it by hand to see why`);
   }
-  const coreCalls: CoreRequestEvent[] = [];
-  const core = await startEmbeddedCore({ port: corePort, onRequest: (event) => coreCalls.push(event) });
   const next = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port)], {
-    env: { ...buildEnv, SUPERTOKENS_CONNECTION_URI: core.url, ENABLE_BENCH_PAGES: '1', NODE_ENV: 'production' },
+    env: { ...env, SUPERTOKENS_CONNECTION_URI: core.url, ENABLE_BENCH_PAGES: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    await waitForHello(core.url);
     await waitForHttp(`${origin}/about`, next);
   } catch (error) {
     await stopChild(next);
-    await core.close();
     throw error;
   }
-  return {
-    origin,
-    core,
-    coreCalls,
-    stop: async () => {
-      await stopChild(next);
-      await core.close();
-    },
-  };
+  return { origin, stop: () => stopChild(next) };
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
@@ -64,7 +76,7 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000)
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');

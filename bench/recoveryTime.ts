@@ -6,24 +6,27 @@ import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/su
 import type { BenchCookie } from './signUp';
 import { median, round } from './stats';
 
-export interface RecoveryResult {
-  /** Median ms from the start of recovery (refresh lock included) to the protected content being visible. */
-  oursMs: number;
-  docsRecipeMs: number;
-  /** One refresh request plus one server-props fetch, as measured during our runs. */
-  floorMs: number;
-  /** ours ÷ docs recipe; the target is <= 0.5. */
-  ratioToRecipe: number;
-  ratioToFloor: number;
+export interface RecoveryVariant {
+  name: string;
+  url: string;
 }
 
+export interface RecoveryResult {
+  /** Median ms per variant, from the start of recovery (refresh lock included) to content visible. */
+  medianMs: Record<string, number>;
+  /** One refresh request plus one server-props fetch, as measured during the first variant's runs. */
+  floorMs: number;
+}
 
 /**
- * Each iteration drops the access-token cookie (what expiry amounts to for the server), loads the
- * protected page and times refresh-start → content visible, for our flow and for the SuperTokens
- * docs recipe, in alternating order.
+ * Each iteration drops the access-token cookie (what expiry amounts to for the server), loads a
+ * protected page and times recovery start → content visible, for every variant, in rotating order.
  */
-export async function measureRecoveryTime(origin: string, cookies: BenchCookie[], iterations = 8): Promise<RecoveryResult> {
+export async function measureRecoveryTime(
+  variants: RecoveryVariant[],
+  cookies: BenchCookie[],
+  iterations = 9,
+): Promise<RecoveryResult> {
   assertChromiumInstalled();
   const profile = mkdtempSync(path.join(tmpdir(), 'ssr-session-flow-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -34,32 +37,20 @@ export async function measureRecoveryTime(origin: string, cookies: BenchCookie[]
   try {
     await context.addCookies(cookies.map((cookie) => ({ ...cookie, domain: 'localhost', sameSite: 'Lax' as const })));
     await context.addInitScript(INSTRUMENT_PAGE);
-    const ours: number[] = [];
-    const recipe: number[] = [];
+    const runs = new Map<string, number[]>(variants.map((variant) => [variant.name, []]));
     const floor: number[] = [];
-    await recover(context, `${origin}/bench/protected`); // warm-up: caches, JIT
-    await recover(context, `${origin}/bench/docs-recipe`);
+    for (const variant of variants) await recover(context, variant.url); // warm-up: caches, JIT
     for (let i = 0; i < iterations; i += 1) {
-      const order = i % 2 ? (['recipe', 'ours'] as const) : (['ours', 'recipe'] as const);
+      const order = variants.map((_, k) => variants[(k + i) % variants.length]!);
       for (const variant of order) {
-        const run = await recover(context, `${origin}/bench/${variant === 'ours' ? 'protected' : 'docs-recipe'}`);
-        if (variant === 'ours') {
-          ours.push(run.recoveryMs);
-          floor.push(run.refreshMs + run.serverPropsMs);
-        } else {
-          recipe.push(run.recoveryMs);
-        }
+        const run = await recover(context, variant.url);
+        runs.get(variant.name)!.push(run.recoveryMs);
+        if (variant === variants[0]) floor.push(run.refreshMs + run.serverPropsMs);
       }
     }
-    const oursMs = median(ours);
-    const docsRecipeMs = median(recipe);
-    const floorMs = median(floor);
     return {
-      oursMs: round(oursMs, 1),
-      docsRecipeMs: round(docsRecipeMs, 1),
-      floorMs: round(floorMs, 1),
-      ratioToRecipe: round(oursMs / docsRecipeMs),
-      ratioToFloor: round(oursMs / floorMs),
+      medianMs: Object.fromEntries([...runs].map(([name, values]) => [name, round(median(values), 1)])),
+      floorMs: round(median(floor), 1),
     };
   } finally {
     await context.close();

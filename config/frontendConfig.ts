@@ -11,7 +11,7 @@ type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
 export function frontendConfig(): FrontendConfig {
   return {
     appInfo,
-    recipeList: [EmailPasswordReact.init(), SessionReact.init({ lockFactory: createWebLocksLockFactory() })],
+    recipeList: [EmailPasswordReact.init(), SessionReact.init({ lockFactory: refreshLockFactory() })],
     // The prebuilt UI navigates with the Next router instead of full page loads.
     windowHandler: (original) => ({
       ...original,
@@ -31,6 +31,15 @@ export function frontendConfig(): FrontendConfig {
       return undefined;
     },
   };
+}
+
+/**
+ * The cross-tab lock around every refresh: the Web Locks API unless
+ * NEXT_PUBLIC_SESSION_REFRESH_LOCK=supertokens asks for the SDK's own (browser-tabs-lock), an
+ * escape hatch and the benchmark's baseline. See docs/decisions/005.
+ */
+function refreshLockFactory() {
+  return process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK === 'supertokens' ? undefined : createWebLocksLockFactory();
 }
 
 let initialised = false;
