@@ -44,7 +44,7 @@ function refreshLockFactory() {
 
 let initialised = false;
 
-/** Idempotent, browser-only: `_app` calls it on every render path. */
+/** Idempotent and browser-only: `_app` calls it when its module loads, on the server too. */
 export function ensureSuperTokensFrontendInit(): void {
   if (initialised || typeof window === 'undefined') return;
   SuperTokensReact.init(frontendConfig());
