@@ -2,18 +2,13 @@
 import SuperTokens from 'supertokens-node';
 import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import Session from 'supertokens-node/recipe/session';
-import type { Clock, CoreRequestEvent, EmbeddedCore } from '../../embedded-core';
-import { coreCall, createTestApp, startTestCore } from './support/coreFixture';
+import type { CoreRequestEvent, EmbeddedCore } from '../../embedded-core';
+import { coreCall, createTestApp, startTestCore, createOffsetClock } from './support/coreFixture';
 import { initSdk } from './support/sdk';
 
 const HOUR = 3_600_000;
 const API_KEY = 'embedded-core-test-key-0123456789';
-const clock: Clock & { offsetMs: number } = {
-  offsetMs: 0,
-  now() {
-    return Date.now() + this.offsetMs;
-  },
-};
+const clock = createOffsetClock();
 const calls: CoreRequestEvent[] = [];
 let core: EmbeddedCore;
 

@@ -2,18 +2,12 @@
 import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import SuperTokens from 'supertokens-node';
 import Session from 'supertokens-node/recipe/session';
-import type { Clock, CoreRequestEvent, EmbeddedCore } from '../../embedded-core';
+import type { CoreRequestEvent, EmbeddedCore } from '../../embedded-core';
 import { Browser } from './support/browser';
-import { createTestApp, startTestCore } from './support/coreFixture';
+import { createTestApp, startTestCore, createOffsetClock } from './support/coreFixture';
 import { initSdk } from './support/sdk';
 
-/** Real time plus an offset: jose inside the SDK checks `exp` against the real clock. */
-const clock: Clock & { offsetMs: number } = {
-  offsetMs: 0,
-  now() {
-    return Date.now() + this.offsetMs;
-  },
-};
+const clock = createOffsetClock();
 const calls: CoreRequestEvent[] = [];
 let core: EmbeddedCore;
 

@@ -3,12 +3,12 @@ import type { GetServerSidePropsContext } from 'next';
 import type { NextPageContext } from 'next';
 import SuperTokens from 'supertokens-node';
 import Session from 'supertokens-node/recipe/session';
-import type { Clock, CoreRequestEvent, EmbeddedCore } from '../../embedded-core';
+import type { CoreRequestEvent, EmbeddedCore } from '../../embedded-core';
 import { checkSession, getSessionOutcome } from '../../lib/server/getSessionOutcome';
 import { withSession } from '../../lib/server/withSession';
 import { withSessionInitialProps } from '../../lib/withSessionInitialProps';
 import { Browser } from '../embedded-core/support/browser';
-import { createTestApp, startTestCore } from '../embedded-core/support/coreFixture';
+import { createTestApp, startTestCore, createOffsetClock } from '../embedded-core/support/coreFixture';
 import { initSdk } from '../embedded-core/support/sdk';
 
 /**
@@ -16,7 +16,7 @@ import { initSdk } from '../embedded-core/support/sdk';
  * signatures, real expiry. The core's clock can be moved back to mint already-expired tokens
  * (jose in the SDK checks `exp` against the real clock).
  */
-const clock: Clock & { offsetMs: number } = { offsetMs: 0, now: () => Date.now() + clock.offsetMs };
+const clock = createOffsetClock();
 const coreCalls: CoreRequestEvent[] = [];
 let core: EmbeddedCore;
 

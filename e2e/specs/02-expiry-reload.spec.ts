@@ -1,18 +1,14 @@
-import { waitForAccessTokenExpiry } from '../support/accessToken';
-import { signUpThroughUI } from '../support/auth';
+import { signUpAndLetAccessTokenExpire } from '../support/expiredSession';
 import { expect, test } from '../support/fixtures';
 import { loadingShellSightings } from '../support/loadingShellWatch';
-import { statesSince, traceMark } from '../support/sessionTrace';
+import { statesSince } from '../support/sessionTrace';
 
 test('an expired access token on reload: loading shell, one refresh, a soft re-run of the server props, same user', async ({
   page,
   context,
   requests,
 }) => {
-  const user = await signUpThroughUI(page);
-  await waitForAccessTokenExpiry(context);
-  const mark = await traceMark(page);
-  const requestMark = requests.mark();
+  const { user, traceMark: mark, requestMark } = await signUpAndLetAccessTokenExpire(page, context, requests);
 
   const reload = await page.reload({ waitUntil: 'load' });
   expect(await reload?.text(), 'the server renders the loading shell for an expired session').toContain(

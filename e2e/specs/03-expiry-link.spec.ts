@@ -1,8 +1,7 @@
-import { waitForAccessTokenExpiry } from '../support/accessToken';
-import { signUpThroughUI } from '../support/auth';
+import { signUpAndLetAccessTokenExpire } from '../support/expiredSession';
 import { expect, test } from '../support/fixtures';
 import { loadingShellSightings } from '../support/loadingShellWatch';
-import { entriesSince, traceMark } from '../support/sessionTrace';
+import { entriesSince } from '../support/sessionTrace';
 
 test.describe('an expired access token on a client-side <Link> navigation', () => {
   test('to a getServerSideProps page: loading shell, one refresh, a soft re-run, same user', async ({
@@ -10,10 +9,7 @@ test.describe('an expired access token on a client-side <Link> navigation', () =
     context,
     requests,
   }) => {
-    const user = await signUpThroughUI(page);
-    await waitForAccessTokenExpiry(context);
-    const mark = await traceMark(page);
-    const requestMark = requests.mark();
+    const { user, traceMark: mark, requestMark } = await signUpAndLetAccessTokenExpire(page, context, requests);
     expect(await loadingShellSightings(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Account' }).click();
@@ -38,10 +34,7 @@ test.describe('an expired access token on a client-side <Link> navigation', () =
     context,
     requests,
   }) => {
-    const user = await signUpThroughUI(page);
-    await waitForAccessTokenExpiry(context);
-    const mark = await traceMark(page);
-    const requestMark = requests.mark();
+    const { user, traceMark: mark, requestMark } = await signUpAndLetAccessTokenExpire(page, context, requests);
 
     await page.getByRole('link', { name: 'Activity' }).click();
 

@@ -1,11 +1,10 @@
 import type { Page } from '@playwright/test';
-import { waitForAccessTokenExpiry } from '../support/accessToken';
-import { signUpThroughUI } from '../support/auth';
+import type { SessionFlowTraceEntry } from '../../lib/client/sessionFlowTrace';
+import { signUpAndLetAccessTokenExpire } from '../support/expiredSession';
 import { dropRefreshRequests } from '../support/faults';
 import { expect, test } from '../support/fixtures';
-import type { SessionFlowTraceEntry } from '../../lib/client/sessionFlowTrace';
 import type { LoggedRequest } from '../support/requestLog';
-import { entriesSince, statesSince, traceMark } from '../support/sessionTrace';
+import { entriesSince, statesSince } from '../support/sessionTrace';
 
 /** The machine's first retry delay (DEFAULT_RETRY_DELAY.initialMs), doubled per failure, ±20 % jitter. */
 const FIRST_RETRY_MS = 1_000;
@@ -36,12 +35,9 @@ test.describe('the network drops during the refresh', () => {
     context,
     requests,
   }) => {
-    const user = await signUpThroughUI(page);
-    await waitForAccessTokenExpiry(context);
+    const { user, traceMark: mark, requestMark } = await signUpAndLetAccessTokenExpire(page, context, requests);
     const outage = await dropRefreshRequests(page);
     const visited = pathsVisited(page);
-    const mark = await traceMark(page);
-    const requestMark = requests.mark();
 
     await page.reload({ waitUntil: 'load' });
     await expectOfflineUI(page);
@@ -72,11 +68,8 @@ test.describe('the network drops during the refresh', () => {
   });
 
   test('retries at once when the browser comes back online', async ({ page, context, requests }) => {
-    const user = await signUpThroughUI(page);
-    await waitForAccessTokenExpiry(context);
+    const { user, traceMark: mark, requestMark } = await signUpAndLetAccessTokenExpire(page, context, requests);
     const outage = await dropRefreshRequests(page);
-    const mark = await traceMark(page);
-    const requestMark = requests.mark();
 
     await page.reload({ waitUntil: 'load' });
     // Wait out the first (1 s) retry so the next timer is 2 s away: room to tell `online` from it.

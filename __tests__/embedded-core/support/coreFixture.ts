@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { startEmbeddedCore, type EmbeddedCore, type JsonObject, type StartEmbeddedCoreOptions } from '../../../embedded-core';
+import { startEmbeddedCore, type Clock, type EmbeddedCore, type JsonObject, type StartEmbeddedCoreOptions } from '../../../embedded-core';
+
+/**
+ * Real time plus an adjustable offset: jose inside the SDK checks `exp` against the real clock,
+ * so tests move the core's clock back to mint tokens that are already expired, or forward to age keys.
+ */
+export function createOffsetClock(): Clock & { offsetMs: number } {
+  const clock = { offsetMs: 0, now: () => Date.now() + clock.offsetMs };
+  return clock;
+}
 
 /** One in-process core on a free loopback port, memory store unless told otherwise. */
 export function startTestCore(options: StartEmbeddedCoreOptions = {}): Promise<EmbeddedCore> {
