@@ -3,7 +3,7 @@ import { signIn, signUp, updateEmailOrPassword } from '../domain/users';
 import { assertCore } from '../errors';
 import { jsonResponse } from '../http';
 import { optionalString, requireString } from '../input';
-import type { Route } from '../router';
+import type { Route, RouteContext } from '../router';
 
 /**
  * EmailPassword routes. `PUT /recipe/user` is shared by several recipes in the core and routed
@@ -15,9 +15,7 @@ export const emailPasswordRoutes: Route[] = [
     scope: 'app',
     handlers: {
       POST: (ctx) => {
-        const input = ctx.json();
-        const email = requireString(input, 'email');
-        const password = requireString(input, 'password');
+        const { email, password } = credentialsOf(ctx);
         assertCore(password !== '', 'Password cannot be an empty string');
         ctx.requireScope('tenant');
         return jsonResponse(signUp(ctx.app(), ctx.tenantId, email, password));
@@ -29,9 +27,7 @@ export const emailPasswordRoutes: Route[] = [
     scope: 'app',
     handlers: {
       POST: (ctx) => {
-        const input = ctx.json();
-        const email = requireString(input, 'email');
-        const password = requireString(input, 'password');
+        const { email, password } = credentialsOf(ctx);
         ctx.requireScope('tenant');
         return jsonResponse(signIn(ctx.app(), ctx.tenantId, email, password));
       },
@@ -77,3 +73,9 @@ export const emailPasswordRoutes: Route[] = [
     },
   },
 ];
+
+/** Sign-up and sign-in take the same body; fields are checked in the core's order. */
+function credentialsOf(ctx: RouteContext): { email: string; password: string } {
+  const input = ctx.json();
+  return { email: requireString(input, 'email'), password: requireString(input, 'password') };
+}
