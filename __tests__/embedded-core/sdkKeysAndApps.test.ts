@@ -2,30 +2,17 @@
 import SuperTokens from 'supertokens-node';
 import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import Session from 'supertokens-node/recipe/session';
-import type { CoreRequestEvent, EmbeddedCore } from '../../embedded-core';
-import { coreCall, createTestApp, startTestCore, createOffsetClock } from './support/coreFixture';
+import { coreCall, createTestApp, useSharedTestCore } from './support/coreFixture';
 import { initSdk } from './support/sdk';
 
 const HOUR = 3_600_000;
 const API_KEY = 'embedded-core-test-key-0123456789';
-const clock = createOffsetClock();
-const calls: CoreRequestEvent[] = [];
-let core: EmbeddedCore;
-
-beforeAll(async () => {
-  core = await startTestCore({ clock, onRequest: (event) => calls.push(event) });
-});
-
-afterAll(() => core.close());
-
-beforeEach(() => {
-  clock.offsetMs = 0;
-  calls.length = 0;
-});
+const shared = useSharedTestCore();
+const { clock, calls } = shared;
 
 describe('signing keys seen through the SDK', () => {
   it('rotates the dynamic key on its interval while the SDK keeps verifying old and new tokens', async () => {
-    const app = await createTestApp(core, { access_token_validity: 60, access_token_dynamic_signing_key_update_interval: 1 });
+    const app = await createTestApp(shared.core, { access_token_validity: 60, access_token_dynamic_signing_key_update_interval: 1 });
     initSdk({ connectionURI: app.url });
     const before = await newSession('u-rotate');
     await Session.getSessionWithoutRequestResponse(before);
@@ -44,7 +31,7 @@ describe('signing keys seen through the SDK', () => {
   });
 
   it('keeps signing with the previous key until the new one has been listed for the overlap', async () => {
-    const app = await createTestApp(core, { access_token_dynamic_signing_key_update_interval: 1 });
+    const app = await createTestApp(shared.core, { access_token_dynamic_signing_key_update_interval: 1 });
     initSdk({ connectionURI: app.url });
     const first = await newSession('u-overlap');
 
@@ -58,7 +45,7 @@ describe('signing keys seen through the SDK', () => {
   });
 
   it('drops a key from the JWKS once tokens signed with it must have expired', async () => {
-    const app = await createTestApp(core, { access_token_validity: 60, access_token_dynamic_signing_key_update_interval: 1 });
+    const app = await createTestApp(shared.core, { access_token_validity: 60, access_token_dynamic_signing_key_update_interval: 1 });
     initSdk({ connectionURI: app.url });
     const first = kidOf(await newSession('u-drop'));
 
@@ -70,7 +57,7 @@ describe('signing keys seen through the SDK', () => {
   });
 
   it('signs with the static s- key when the SDK asks for it and switches a session over on refresh', async () => {
-    const app = await createTestApp(core);
+    const app = await createTestApp(shared.core);
     initSdk({ connectionURI: app.url });
     const dynamic = await Session.createNewSessionWithoutRequestResponse('public', SuperTokens.convertToRecipeUserId('u-static'));
     initSdk({ connectionURI: app.url, session: { useDynamicAccessTokenSigningKey: false } });
@@ -91,7 +78,7 @@ describe('signing keys seen through the SDK', () => {
 
 describe('API keys and isolated apps', () => {
   it('serves an SDK with the right API key and refuses one with a wrong key', async () => {
-    const app = await createTestApp(core, { api_keys: API_KEY });
+    const app = await createTestApp(shared.core, { api_keys: API_KEY });
     initSdk({ connectionURI: app.url, apiKey: API_KEY });
     const allowed = await EmailPassword.signUp('public', 'keyed@example.com', 'correct-horse-1');
     initSdk({ connectionURI: app.url, apiKey: 'a-wrong-key-0000000000000' });
@@ -103,7 +90,7 @@ describe('API keys and isolated apps', () => {
   });
 
   it('answers /hello and the JWKS without an API key, as the core does', async () => {
-    const app = await createTestApp(core, { api_keys: API_KEY });
+    const app = await createTestApp(shared.core, { api_keys: API_KEY });
 
     const hello = await fetch(`${app.url}/hello`);
     const jwks = await fetch(`${app.url}/.well-known/jwks.json`);
@@ -114,8 +101,8 @@ describe('API keys and isolated apps', () => {
   });
 
   it('keeps users, sessions and keys of each app apart', async () => {
-    const appA = await createTestApp(core);
-    const appB = await createTestApp(core);
+    const appA = await createTestApp(shared.core);
+    const appB = await createTestApp(shared.core);
     initSdk({ connectionURI: appA.url });
     const inA = await EmailPassword.signUp('public', 'same@example.com', 'correct-horse-1');
     const tokenFromA = await newSession('u-apps');
@@ -132,10 +119,10 @@ describe('API keys and isolated apps', () => {
   });
 
   it('removes an app, after which its URL answers that the app does not exist', async () => {
-    const app = await createTestApp(core);
+    const app = await createTestApp(shared.core);
 
-    const removed = await coreCall(core.url, 'POST', '/recipe/multitenancy/app/remove', { appId: app.appId });
-    const again = await coreCall(core.url, 'POST', '/recipe/multitenancy/app/remove', { appId: app.appId });
+    const removed = await coreCall(shared.core.url, 'POST', '/recipe/multitenancy/app/remove', { appId: app.appId });
+    const again = await coreCall(shared.core.url, 'POST', '/recipe/multitenancy/app/remove', { appId: app.appId });
     const hello = await coreCall(app.url, 'GET', '/hello');
 
     expect(removed.body).toEqual({ status: 'OK', didExist: true });

@@ -2,24 +2,16 @@
 import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import SuperTokens from 'supertokens-node';
 import Session from 'supertokens-node/recipe/session';
-import type { CoreRequestEvent, EmbeddedCore } from '../../embedded-core';
+import type { CoreRequestEvent } from '../../embedded-core';
 import { Browser } from './support/browser';
-import { createTestApp, startTestCore, createOffsetClock } from './support/coreFixture';
+import { createTestApp, useSharedTestCore } from './support/coreFixture';
 import { initSdk } from './support/sdk';
 
-const clock = createOffsetClock();
-const calls: CoreRequestEvent[] = [];
-let core: EmbeddedCore;
-
-beforeAll(async () => {
-  core = await startTestCore({ clock, onRequest: (event) => calls.push(event) });
-});
-
-afterAll(() => core.close());
+const shared = useSharedTestCore();
+const { clock, calls } = shared;
 
 beforeEach(async () => {
-  clock.offsetMs = 0;
-  const app = await createTestApp(core, { access_token_validity: 60 });
+  const app = await createTestApp(shared.core, { access_token_validity: 60 });
   initSdk({ connectionURI: app.url });
   calls.length = 0;
 });
@@ -47,7 +39,7 @@ describe('sessions through the SDK against the embedded core', () => {
   });
 
   it('expires a 2-second access token in real time', async () => {
-    const app = await createTestApp(core, { access_token_validity: 2 });
+    const app = await createTestApp(shared.core, { access_token_validity: 2 });
     initSdk({ connectionURI: app.url });
     const session = await Session.createNewSessionWithoutRequestResponse('public', SuperTokens.convertToRecipeUserId('u-real'));
     const tokens = session.getAllSessionTokensDangerously();

@@ -3,12 +3,11 @@ import type { GetServerSidePropsContext } from 'next';
 import type { NextPageContext } from 'next';
 import SuperTokens from 'supertokens-node';
 import Session from 'supertokens-node/recipe/session';
-import type { CoreRequestEvent, EmbeddedCore } from '../../embedded-core';
 import { checkSession, getSessionOutcome } from '../../lib/server/getSessionOutcome';
 import { withSession } from '../../lib/server/withSession';
 import { withSessionInitialProps } from '../../lib/withSessionInitialProps';
 import { Browser } from '../embedded-core/support/browser';
-import { createTestApp, startTestCore, createOffsetClock } from '../embedded-core/support/coreFixture';
+import { createTestApp, useSharedTestCore } from '../embedded-core/support/coreFixture';
 import { initSdk } from '../embedded-core/support/sdk';
 
 /**
@@ -16,17 +15,11 @@ import { initSdk } from '../embedded-core/support/sdk';
  * signatures, real expiry. The core's clock can be moved back to mint already-expired tokens
  * (jose in the SDK checks `exp` against the real clock).
  */
-const clock = createOffsetClock();
-const coreCalls: CoreRequestEvent[] = [];
-let core: EmbeddedCore;
+const shared = useSharedTestCore();
+const { clock, calls: coreCalls } = shared;
 
-beforeAll(async () => {
-  core = await startTestCore({ clock, onRequest: (event) => coreCalls.push(event) });
-});
-afterAll(() => core.close());
 beforeEach(async () => {
-  clock.offsetMs = 0;
-  initSdk({ connectionURI: (await createTestApp(core, { access_token_validity: 60 })).url });
+  initSdk({ connectionURI: (await createTestApp(shared.core, { access_token_validity: 60 })).url });
 });
 
 describe('checkSession against the embedded core', () => {
@@ -61,7 +54,7 @@ describe('checkSession against the embedded core', () => {
 
   it('never accepts a token signed by another app’s keys', async () => {
     const { cookie: foreign } = await newSession();
-    initSdk({ connectionURI: (await createTestApp(core)).url });
+    initSdk({ connectionURI: (await createTestApp(shared.core)).url });
     await expect(getSessionOutcome(request(foreign))).resolves.toEqual({ status: 'needs-refresh', reason: 'invalid' });
   });
 

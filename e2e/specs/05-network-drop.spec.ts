@@ -29,6 +29,17 @@ async function expectOfflineUI(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
 }
 
+/** The path both specs expect: two refreshes lost to the outage, then recovery without a reload. */
+const TWO_FAILED_REFRESHES_THEN_RECOVERED = [
+  'refreshing',
+  'offline',
+  'refreshing',
+  'offline',
+  'refreshing',
+  'reloading.soft',
+  'authenticated',
+];
+
 test.describe('the network drops during the refresh', () => {
   test('shows the offline UI, retries with backoff, never signs out, and recovers on its own', async ({
     page,
@@ -49,15 +60,7 @@ test.describe('the network drops during the refresh', () => {
 
     await expect(page.getByTestId('user-id')).toHaveText(user.userId);
     const entries = await entriesSince(page, mark);
-    expect(entries.map((e) => e.state)).toEqual([
-      'refreshing',
-      'offline',
-      'refreshing',
-      'offline',
-      'refreshing',
-      'reloading.soft',
-      'authenticated',
-    ]);
+    expect(entries.map((e) => e.state)).toEqual(TWO_FAILED_REFRESHES_THEN_RECOVERED);
     expectDelayAround(msUntilNext(entries, 1), FIRST_RETRY_MS);
     expectDelayAround(msUntilNext(entries, 3), 2 * FIRST_RETRY_MS);
 
@@ -83,15 +86,7 @@ test.describe('the network drops during the refresh', () => {
 
     await expect(page.getByTestId('user-id')).toHaveText(user.userId);
     const entries = await entriesSince(page, mark);
-    expect(entries.map((e) => e.state)).toEqual([
-      'refreshing',
-      'offline',
-      'refreshing',
-      'offline',
-      'refreshing',
-      'reloading.soft',
-      'authenticated',
-    ]);
+    expect(entries.map((e) => e.state)).toEqual(TWO_FAILED_REFRESHES_THEN_RECOVERED);
     expect(msUntilNext(entries, 3), 'retried on `online`, before the 2 s timer could fire').toBeLessThan(
       2 * FIRST_RETRY_MS * (1 - JITTER),
     );

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { startEmbeddedCore, type Clock, type EmbeddedCore, type JsonObject, type StartEmbeddedCoreOptions } from '../../../embedded-core';
+import {
+  startEmbeddedCore,
+  type Clock,
+  type CoreRequestEvent,
+  type EmbeddedCore,
+  type JsonObject,
+  type StartEmbeddedCoreOptions,
+} from '../../../embedded-core';
 
 /**
  * Real time plus an adjustable offset: jose inside the SDK checks `exp` against the real clock,
  * so tests move the core's clock back to mint tokens that are already expired, or forward to age keys.
  */
-export function createOffsetClock(): Clock & { offsetMs: number } {
+function createOffsetClock(): Clock & { offsetMs: number } {
   const clock = { offsetMs: 0, now: () => Date.now() + clock.offsetMs };
   return clock;
 }
@@ -13,6 +20,41 @@ export function createOffsetClock(): Clock & { offsetMs: number } {
 /** One in-process core on a free loopback port, memory store unless told otherwise. */
 export function startTestCore(options: StartEmbeddedCoreOptions = {}): Promise<EmbeddedCore> {
   return startEmbeddedCore({ port: 0, ...options });
+}
+
+export interface SharedTestCore {
+  /** The running core; read it inside tests and hooks (it starts in `beforeAll`). */
+  readonly core: EmbeddedCore;
+  clock: Clock & { offsetMs: number };
+  /** Every call the SDK made to the core, emptied before each test. */
+  calls: CoreRequestEvent[];
+}
+
+/**
+ * One core for a whole test file, on an offset clock and with a call log: started once, stopped
+ * after the file, clock and log reset before each test. Call at the top of the file, before any
+ * `beforeEach` that depends on the reset.
+ */
+export function useSharedTestCore(): SharedTestCore {
+  const clock = createOffsetClock();
+  const calls: CoreRequestEvent[] = [];
+  let core: EmbeddedCore | undefined;
+  beforeAll(async () => {
+    core = await startTestCore({ clock, onRequest: (event) => calls.push(event) });
+  });
+  afterAll(() => core?.close());
+  beforeEach(() => {
+    clock.offsetMs = 0;
+    calls.length = 0;
+  });
+  return {
+    clock,
+    calls,
+    get core() {
+      if (!core) throw new Error('The shared test core starts in beforeAll; read it inside a test or hook.');
+      return core;
+    },
+  };
 }
 
 export interface TestApp {
