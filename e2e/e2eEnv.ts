@@ -8,13 +8,22 @@ import path from 'node:path';
  * the server must use exactly these values. Ports avoid 3000/3567, which `npm run dev` uses.
  */
 export const REPO_ROOT = path.resolve(__dirname, '..');
-export const APP_PORT = 3200;
-export const CORE_PORT = 3767;
+export const APP_PORT = portFromEnv('E2E_APP_PORT', 3200);
+export const CORE_PORT = portFromEnv('E2E_CORE_PORT', 3767);
 export const APP_ORIGIN = `http://localhost:${APP_PORT}`;
 export const CORE_URL = `http://127.0.0.1:${CORE_PORT}`;
 export const DIST_DIR = '.next-e2e';
 /** Each spec's fresh Chromium profile is made in here; the runner removes it after the run. */
-export const PROFILES_DIR = path.join(tmpdir(), 'ssr-session-flow-e2e-profiles');
+export const PROFILES_DIR = path.join(tmpdir(), `ssr-session-flow-e2e-profiles-${APP_PORT}`);
+
+/** Two checkouts can run their browser tests side by side when each picks its own ports. */
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`${name} must be a port number, got ${JSON.stringify(raw)}`);
+  return port;
+}
 
 /**
  * Long enough for a sign-up and one navigation to finish on a busy 2-core machine before the
