@@ -31,8 +31,10 @@ export async function measureRuntimeMemory(cycles = 10_000): Promise<MemoryResul
     world.session.answerRefresh('refreshed');
     await Promise.resolve();
     await Promise.resolve();
-    world.router.answerSoftReload(true);
-    actor.send({ type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.ok });
+    // The soft reload's props render (and deliver their verdict) before the router resolves.
+    await world.router.next.completeNavigation(() => {
+      actor.send({ type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.ok });
+    });
   });
   actor.stop();
   return { cycles, retainedBytesPerCycle: round(flow, 1), baselineBytesPerCycle: round(baseline, 1) };

@@ -3,7 +3,7 @@ import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import Session from 'supertokens-node/recipe/session';
 import type { TypeInput } from 'supertokens-node/types';
 import { appInfo } from './appInfo';
-import { readCoreEnv } from './env';
+import { readCoreEnv, readSessionEnv } from './env';
 
 /**
  * The SDK's default password-reset delivery posts to SuperTokens' hosted email service, which an
@@ -30,7 +30,9 @@ export function backendConfig(): TypeInput {
       EmailPassword.init({
         emailDelivery: process.env.SUPERTOKENS_EMAIL_DELIVERY === 'hosted' ? undefined : logPasswordResetLink,
       }),
-      Session.init(),
+      // When cookieDomain changed, browsers hold cookies for both domains; SuperTokens clears the
+      // older domain's on refresh when told which it was (without it, the refresh answers 500).
+      Session.init({ olderCookieDomain: readSessionEnv().olderCookieDomain }),
     ],
     isInServerlessEnv: false,
   };

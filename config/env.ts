@@ -38,3 +38,12 @@ export function readCoreEnv(): CoreEnv {
     apiKey: process.env.SUPERTOKENS_API_KEY || undefined,
   };
 }
+
+export interface SessionEnv {
+  /** `cookieDomain` before it last changed (`''` for host-only cookies); unset when it never changed. */
+  olderCookieDomain: string | undefined;
+}
+
+export function readSessionEnv(): SessionEnv {
+  return { olderCookieDomain: process.env.SUPERTOKENS_OLDER_COOKIE_DOMAIN };
+}

@@ -4,6 +4,7 @@ import EmailPasswordReact from 'supertokens-auth-react/recipe/emailpassword';
 import SessionReact from 'supertokens-auth-react/recipe/session';
 import { appInfo } from './appInfo';
 import { toSameOriginPath } from '../lib/client/sameOriginPath';
+import { publishSessionEventsToOtherTabs } from '../lib/client/sessionEventPublisher';
 import { createWebLocksLockFactory } from '../lib/client/webLocksLockFactory';
 
 type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
@@ -11,7 +12,12 @@ type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
 export function frontendConfig(): FrontendConfig {
   return {
     appInfo,
-    recipeList: [EmailPasswordReact.init(), SessionReact.init({ lockFactory: refreshLockFactory() })],
+    recipeList: [
+      EmailPasswordReact.init(),
+      // Other tabs hear of sign-in, sign-out and refresh at once (see the session flow's
+      // `session.*Elsewhere` events) instead of on their next request.
+      SessionReact.init({ lockFactory: refreshLockFactory(), onHandleEvent: publishSessionEventsToOtherTabs() }),
+    ],
     // The prebuilt UI navigates with the Next router instead of full page loads.
     windowHandler: (original) => ({
       ...original,

@@ -10,7 +10,12 @@ export type NeedsRefreshReason =
   /** The token is malformed, tampered with, or signed by an unknown key. */
   | 'invalid'
   /** The core says the session no longer exists (only with `checkDatabase`). */
-  | 'revoked';
+  | 'revoked'
+  /**
+   * Two access-token cookies reached the server (an old cookie domain or path), as supertokens-node
+   * also refuses: the refresh clears the older one where `olderCookieDomain` says which it is.
+   */
+  | 'duplicate';
 
 export type SessionOutcome =
   | { status: 'ok'; userId: string }
@@ -32,7 +37,7 @@ export interface NeedsRefreshProps {
   fromSupertokens: 'needs-refresh';
 }
 
-const REASONS: ReadonlySet<string> = new Set<NeedsRefreshReason>(['missing', 'expired', 'invalid', 'revoked']);
+const REASONS: ReadonlySet<string> = new Set<NeedsRefreshReason>(['missing', 'expired', 'invalid', 'revoked', 'duplicate']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

@@ -1,55 +1,24 @@
 import { assertEvent, assign, setup } from 'xstate';
-import type { SessionOutcome } from '../lib/sessionOutcome';
-import { nextBackoffLevel, retryDelayMs, type RetryDelayOptions } from './retryDelay';
+import { nextBackoffLevel, retryDelayMs } from './retryDelay';
+import {
+  initialContext,
+  stuckReasonForFault,
+  type SessionFlowContext,
+  type SessionFlowEvent,
+  type SessionFlowInput,
+  type StuckReason,
+} from './sessionFlowTypes';
+
+export * from './sessionFlowTypes';
 
 /**
  * The session flow of one browser tab: seeded by the server's verdict on the first page, fed every
  * later verdict as an event, and recovering an expired session without loops or false sign-outs.
  *
- * Pure: every effect (refresh, reload, redirect, timers, storage) is a named action whose real
- * implementation the runtime in `lib/client` provides; results come back as events. No `invoke`
- * and no `after`, so `createTestModel` from `xstate/graph` accepts the machine as it is.
+ * Pure: every effect (refresh, reload, redirect, sign-out, timers, storage) is a named action whose
+ * real implementation the runtime in `lib/client` provides; results come back as events. No
+ * `invoke` and no `after`, so `createTestModel` from `xstate/graph` accepts the machine as it is.
  */
-
-export type RefreshFailureCause = 'network' | 'server';
-
-export type StuckReason = 'server-rejects-refreshed-session';
-
-export interface SessionFlowInput {
-  /** The verdict of the first page; `undefined` when that page never checked the session. */
-  outcome: SessionOutcome | undefined;
-  /** Recovery attempts this tab already spent; survives document reloads (the runtime stores it). */
-  recoveryAttempts?: number;
-  /** How many times a successful refresh may be followed by the server still rejecting. */
-  maxRecoveryAttempts?: number;
-  retryDelay?: Partial<RetryDelayOptions>;
-}
-
-export interface SessionFlowContext {
-  outcome: SessionOutcome | null;
-  recoveryAttempts: number;
-  maxRecoveryAttempts: number;
-  /** How far retries have backed off after refresh calls failed on the network or with a 5xx. */
-  backoffLevel: number;
-  lastFailure: RefreshFailureCause | null;
-  stuckReason: StuckReason | null;
-  retryDelay: RetryDelayOptions;
-}
-
-export type SessionFlowEvent =
-  | { type: 'server.outcomeReceived'; outcome: SessionOutcome }
-  | { type: 'refresh.succeeded' }
-  | { type: 'refresh.rejected' }
-  | { type: 'refresh.failed'; cause: RefreshFailureCause }
-  | { type: 'reload.failed' }
-  | { type: 'retry.due' }
-  | { type: 'network.online' }
-  | { type: 'page.restored' }
-  | { type: 'user.retryRequested' }
-  | { type: 'user.signInRequested' };
-
-export const DEFAULT_MAX_RECOVERY_ATTEMPTS = 2;
-export const DEFAULT_RETRY_DELAY: RetryDelayOptions = { initialMs: 1_000, maxMs: 30_000 };
 
 /**
  * While recovering (refreshing, offline, stuck), a navigation's verdict matters only if the server
@@ -59,6 +28,20 @@ const onlyAnAcceptedVerdictChangesCourse = [
   { guard: 'isValidSessionOutcome', target: 'checking', actions: 'storeOutcome' },
   { actions: 'storeOutcome', description: 'Still expired: carry on where we are rather than restart.' },
 ] as const;
+
+const failuresForgotten = { backoffLevel: 0, lastFailure: null, failedRefreshes: 0, configurationFaults: 0 } as const;
+const endedRecovery = { ...failuresForgotten, stuckReason: null } as const;
+
+const leaveWhenSignedOutElsewhere = {
+  target: 'redirecting',
+  description: 'Another tab signed out: this one leaves what it shows and goes to sign in.',
+} as const;
+
+const resumeWithFreshSession = {
+  target: 'reloading',
+  actions: ['resetRecovery', 'forgetRecoveryAttempts'],
+  description: 'Another tab holds a fresh session now (the cookies are shared): load the page with it.',
+} as const;
 
 export const sessionFlowMachine = setup({
   types: {
@@ -72,8 +55,12 @@ export const sessionFlowMachine = setup({
     reloadServerProps: () => {},
     reloadDocument: () => {},
     redirectToSignIn: () => {},
+    returnFromSignIn: () => {},
+    signOut: () => {},
     scheduleRetry: (_, _params: { delayMs: number }) => {},
     cancelRetry: () => {},
+    scheduleReloadDeadline: (_, _params: { delayMs: number }) => {},
+    cancelReloadDeadline: () => {},
     rememberRecoveryAttempts: (_, _params: { attempts: number }) => {},
     forgetRecoveryAttempts: () => {},
 
@@ -83,44 +70,60 @@ export const sessionFlowMachine = setup({
         return event.outcome;
       },
     }),
+    forgetOutcome: assign({ outcome: null }),
     countRecoveryAttempt: assign({
+      ...failuresForgotten,
       recoveryAttempts: ({ context }) => context.recoveryAttempts + 1,
-      backoffLevel: 0,
-      lastFailure: null,
     }),
     countFailedRefresh: assign({
       backoffLevel: ({ context }) => nextBackoffLevel(context.backoffLevel, context.retryDelay),
+      failedRefreshes: ({ context }) => Math.min(context.failedRefreshes + 1, context.offerSignInAfterFailures),
+      configurationFaults: 0,
       lastFailure: ({ event }) => {
         assertEvent(event, 'refresh.failed');
         return event.cause;
       },
     }),
-    resetRecovery: assign({ recoveryAttempts: 0, backoffLevel: 0, lastFailure: null, stuckReason: null }),
-    markServerRejectsRefreshedSession: assign({ stuckReason: 'server-rejects-refreshed-session' as const }),
+    countConfigurationFault: assign({
+      configurationFaults: ({ context }) => context.configurationFaults + 1,
+      lastFailure: ({ event }) => {
+        assertEvent(event, 'refresh.failed');
+        return event.cause;
+      },
+    }),
+    /** What one recovery learned; the spent budget stays (it must survive a detour). */
+    endRecovery: assign(endedRecovery),
+    resetRecovery: assign({ ...endedRecovery, recoveryAttempts: 0 }),
+    markStuck: assign({
+      ...failuresForgotten,
+      stuckReason: (_, params: { reason: StuckReason }) => params.reason,
+    }),
   },
   guards: {
     hasNoOutcome: ({ context }) => context.outcome === null,
     isSessionValid: ({ context }) => context.outcome?.status === 'ok',
     isWithinRecoveryBudget: ({ context }) => context.recoveryAttempts < context.maxRecoveryAttempts,
     isValidSessionOutcome: ({ event }) => event.type === 'server.outcomeReceived' && event.outcome.status === 'ok',
+    isConfigurationFault: ({ event }) => event.type === 'refresh.failed' && stuckReasonForFault(event.cause) !== undefined,
+    isFirstConfigurationFault: ({ context, event }) =>
+      context.configurationFaults === 0 && event.type === 'refresh.failed' && stuckReasonForFault(event.cause) !== undefined,
+    hasFailedRepeatedly: ({ context }) => context.failedRefreshes >= context.offerSignInAfterFailures,
+    hasAccessTokenExpired: ({ event }) => event.type === 'page.woke' && event.accessTokenExpired,
   },
 }).createMachine({
   id: 'sessionFlow',
-  context: ({ input }) => ({
-    outcome: input.outcome ?? null,
-    recoveryAttempts: Math.max(0, input.recoveryAttempts ?? 0),
-    maxRecoveryAttempts: Math.max(0, input.maxRecoveryAttempts ?? DEFAULT_MAX_RECOVERY_ATTEMPTS),
-    backoffLevel: 0,
-    lastFailure: null,
-    stuckReason: null,
-    retryDelay: { ...DEFAULT_RETRY_DELAY, ...input.retryDelay },
-  }),
+  context: ({ input }) => initialContext(input),
   initial: 'checking',
   on: {
     'server.outcomeReceived': {
       target: '.checking',
       actions: 'storeOutcome',
       description: 'Every page the server renders (first load, client navigation, reload) brings a new verdict.',
+    },
+    'page.publicShown': {
+      target: '.idle',
+      actions: ['forgetOutcome', 'endRecovery'],
+      description: 'A page that checks no session ends any recovery: no timer left, no redirect from a public page.',
     },
   },
   states: {
@@ -132,13 +135,19 @@ export const sessionFlowMachine = setup({
         { guard: 'isWithinRecoveryBudget', target: 'refreshing' },
         {
           target: 'stuck',
-          actions: 'markServerRejectsRefreshedSession',
+          actions: { type: 'markStuck', params: { reason: 'server-rejects-refreshed-session' } },
           description: 'The session was refreshed, yet the server still rejects it: stop instead of looping.',
         },
       ],
     },
     idle: {
       description: 'The pages seen so far never checked the session (public pages): nothing to do.',
+      on: {
+        'session.signedInElsewhere': {
+          actions: 'returnFromSignIn',
+          description: 'On a sign-in page that carries a way back, another tab signing in sends this one back.',
+        },
+      },
     },
     authenticated: {
       description: 'The server accepted the session for the current page; its content is shown.',
@@ -147,6 +156,28 @@ export const sessionFlowMachine = setup({
           target: 'reloading',
           description: 'Restored from the back/forward cache: ask the server again before trusting the page.',
         },
+        'page.woke': {
+          guard: 'hasAccessTokenExpired',
+          target: 'revalidating',
+          description: 'Visible again with an expired access token: refresh before the next click needs it.',
+        },
+        'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
+      },
+    },
+    revalidating: {
+      description: 'Refreshing in the background for a woken tab; the page it shows stays on screen.',
+      entry: 'refreshSession',
+      on: {
+        'refresh.succeeded': 'authenticated',
+        'refresh.rejected': {
+          target: 'redirecting',
+          description: 'The session ended while the tab was hidden: leave the protected content.',
+        },
+        'refresh.failed': {
+          target: 'authenticated',
+          description: 'Nothing is lost yet: the next page request recovers as usual.',
+        },
+        'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
       },
     },
     refreshing: {
@@ -167,22 +198,72 @@ export const sessionFlowMachine = setup({
           target: 'redirecting',
           description: 'The refresh token is gone, expired or revoked: only now is the user signed out.',
         },
-        'refresh.failed': {
-          target: 'offline',
-          actions: 'countFailedRefresh',
-          description: 'A network error or a 5xx says nothing about the session: retry, never sign out.',
-        },
+        'refresh.failed': [
+          {
+            guard: 'isFirstConfigurationFault',
+            target: 'refreshing',
+            reenter: true,
+            actions: 'countConfigurationFault',
+            description: 'A cookie conflict: SuperTokens clears the older cookie on the first answer, so ask once more.',
+          },
+          {
+            guard: 'isConfigurationFault',
+            target: 'stuck',
+            actions: [
+              'countConfigurationFault',
+              {
+                type: 'markStuck',
+                params: ({ event }) => ({ reason: stuckReasonOf(event) }),
+              },
+            ],
+            description: 'The same fault twice: retrying cannot fix a configuration fault, so say what it is.',
+          },
+          {
+            target: 'offline',
+            actions: 'countFailedRefresh',
+            description: 'A network error or a 5xx says nothing about the session: retry, never sign out.',
+          },
+        ],
         'server.outcomeReceived': onlyAnAcceptedVerdictChangesCourse,
+        'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
       },
     },
     reloading: {
       description: 'Running the server props again so the page renders with the refreshed session.',
       initial: 'soft',
+      on: { 'session.signedOutElsewhere': leaveWhenSignedOutElsewhere },
       states: {
         soft: {
-          description: 'Re-runs getServerSideProps through the router: no document reload, no flash.',
-          entry: 'reloadServerProps',
-          on: { 'reload.failed': 'hard' },
+          description: 'Re-runs the server props through the router: no document reload, no flash.',
+          entry: [
+            'reloadServerProps',
+            {
+              type: 'scheduleReloadDeadline',
+              params: ({ context }) => ({ delayMs: context.reloadDeadline.totalMs }),
+            },
+          ],
+          exit: 'cancelReloadDeadline',
+          on: {
+            'reload.completed': {
+              actions: {
+                type: 'scheduleReloadDeadline',
+                params: ({ context }) => ({ delayMs: context.reloadDeadline.afterRouterMs }),
+              },
+              description: 'The router rendered: its verdict follows at once, or this reload brought none.',
+            },
+            'reload.cancelled': {
+              actions: {
+                type: 'scheduleReloadDeadline',
+                params: ({ context }) => ({ delayMs: context.reloadDeadline.totalMs }),
+              },
+              description: 'A newer navigation won: its verdict decides, and it gets the full deadline to bring one.',
+            },
+            'reload.failed': 'hard',
+            'reload.timedOut': {
+              target: 'hard',
+              description: 'No new verdict in time: the server props did not run again, so reload the document.',
+            },
+          },
         },
         hard: {
           description: 'The router could not re-run the props: reload the document as a fallback.',
@@ -200,23 +281,61 @@ export const sessionFlowMachine = setup({
       on: {
         'retry.due': 'refreshing',
         'network.online': { target: 'refreshing', description: 'The browser is back online: retry at once.' },
+        'page.woke': { target: 'refreshing', description: 'The user looks at the tab again: retry at once.' },
         'user.retryRequested': 'refreshing',
+        'user.signInRequested': {
+          guard: 'hasFailedRepeatedly',
+          target: 'signingOut',
+          description: 'After repeated failures the user may give up on this session.',
+        },
+        'session.refreshedElsewhere': resumeWithFreshSession,
+        'session.signedInElsewhere': resumeWithFreshSession,
+        'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
         'server.outcomeReceived': onlyAnAcceptedVerdictChangesCourse,
       },
     },
     stuck: {
-      description: 'Recovery budget spent. Waits for the user: try again, or sign in again.',
+      description: 'Recovery cannot go on by itself. Waits for the user: try again, or sign in again.',
       on: {
         'user.retryRequested': { target: 'refreshing', actions: ['resetRecovery', 'forgetRecoveryAttempts'] },
-        'user.signInRequested': 'redirecting',
+        'user.signInRequested': 'signingOut',
+        'session.signedInElsewhere': resumeWithFreshSession,
+        'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
         'server.outcomeReceived': onlyAnAcceptedVerdictChangesCourse,
+      },
+    },
+    signingOut: {
+      description: 'The user chose to sign in again: end this session first, or the sign-in page sends them back.',
+      entry: ['resetRecovery', 'forgetRecoveryAttempts', 'signOut'],
+      on: {
+        'signOut.succeeded': 'redirecting',
+        'signOut.failed': {
+          target: 'stuck',
+          actions: { type: 'markStuck', params: { reason: 'sign-out-failed' } },
+          description: 'The session could not be ended: say so, and keep both ways out.',
+        },
       },
     },
     redirecting: {
       description: 'Sending the user to sign in, with this page (path, query and hash) as the way back.',
-      entry: 'redirectToSignIn',
+      entry: ['endRecovery', 'redirectToSignIn'],
+      on: {
+        'page.publicShown': {
+          actions: 'forgetOutcome',
+          description: 'The sign-in page itself checks no session: stay, so a sign-in elsewhere can send us back.',
+        },
+        'session.signedInElsewhere': {
+          actions: 'returnFromSignIn',
+          description: 'Another tab signed in: come back from the sign-in page without asking again.',
+        },
+      },
     },
   },
 });
 
 export type SessionFlowMachine = typeof sessionFlowMachine;
+
+function stuckReasonOf(event: SessionFlowEvent): StuckReason {
+  assertEvent(event, 'refresh.failed');
+  return stuckReasonForFault(event.cause) ?? 'server-rejects-refreshed-session';
+}

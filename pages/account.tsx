@@ -11,13 +11,21 @@ export const getServerSideProps = withSession<AccountProps>(async (_ctx, session
   return { props: { sessionExpiresAt: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : null } };
 });
 
+/** Long enough that a deep link to `#devices` has to scroll: the anchor must survive recovery. */
 export default function Account({ sessionOutcome, sessionExpiresAt }: AcceptedSessionProps<AccountProps>) {
   return (
     <PageLayout title="Account" signedIn>
       <p>
         Account of <code data-testid="user-id">{sessionOutcome.userId}</code>
       </p>
-      <p>Access token valid until {sessionExpiresAt ?? 'unknown'}.</p>
+      <section id="plan" style={{ minHeight: '120vh' }}>
+        <h2>Plan</h2>
+        <p>Access token valid until {sessionExpiresAt ?? 'unknown'}.</p>
+      </section>
+      <section id="devices">
+        <h2>Devices</h2>
+        <p>This browser.</p>
+      </section>
     </PageLayout>
   );
 }

@@ -3,7 +3,8 @@ import type { ComponentType } from 'react';
 import CustomLoadingExample from '../../pages/examples/custom-loading';
 import { describeSessionFlow, topLevelState, type SessionFlowSnapshot } from '../../machines/sessionFlowStatus';
 import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
-import { createSessionFlowDriver, createSessionFlowTestModel, pagePropsFor, SAMPLE_OUTCOMES } from '../../lib/testing/sessionFlowTestModel';
+import { createSessionFlowDriver } from '../../lib/testing/sessionFlowDriver';
+import { createSessionFlowTestModel, pagePropsFor, SAMPLE_OUTCOMES } from '../../lib/testing/sessionFlowTestModel';
 import { renderApp, worldHolder } from './renderApp';
 
 // Next strips getServerSideProps from the browser bundle; the test does the same with its server module.
@@ -19,6 +20,7 @@ jest.mock('../../lib/client/browserPorts', () => ({
 const HEADINGS: Record<string, string> = {
   offline: 'Connection lost',
   stuck: 'We could not restore your session',
+  signingOut: 'Signed out',
   redirecting: 'Signed out',
   refreshing: 'One moment',
   reloading: 'One moment',

@@ -2,6 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import type { AppProps } from 'next/app';
 import type { Router } from 'next/router';
 import { StrictMode, type ComponentType } from 'react';
+import { readSessionOutcome } from '../../lib/sessionOutcome';
 import type { FakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 
 /**
@@ -12,6 +13,11 @@ import type { FakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 export function ProtectedStub(props: { sessionOutcome?: { status: string; userId?: string } }) {
   const userId = props.sessionOutcome?.status === 'ok' ? props.sessionOutcome.userId : undefined;
   return <p data-testid="page">{userId ? `Content for ${userId}` : 'Public content'}</p>;
+}
+
+/** What the router renders for props that carry no verdict: another page, a public one. */
+export function PublicStub() {
+  return <p data-testid="page">Public content</p>;
 }
 
 export const worldHolder: { current: FakeSessionFlowWorld | null; actorsCreated: number } = {
@@ -37,7 +43,8 @@ export async function renderApp(
 ): Promise<RenderedApp> {
   const { default: App } = await import('../../pages/_app');
   const element = (props: object) => {
-    const appProps = { Component, pageProps: props, router: {} as Router } as AppProps;
+    const Page = readSessionOutcome(props) ? Component : PublicStub;
+    const appProps = { Component: Page, pageProps: props, router: {} as Router } as AppProps;
     return strict ? (
       <StrictMode>
         <App {...appProps} />

@@ -1,19 +1,10 @@
 import { createActor } from 'xstate';
-import { createSessionFlowLogic } from '../../lib/client/createSessionFlowLogic';
-import { classifyRefreshError } from '../../lib/client/sessionFlowPorts';
+import { createSessionFlowLogic, type SessionFlowRuntimeOptions } from '../../lib/client/createSessionFlowLogic';
 import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 import { SAMPLE_OUTCOMES } from '../../lib/testing/sessionFlowTestModel';
 
 /** The runtime: the machine's effects executed against fake ports, results fed back as events. */
-describe('session-flow runtime', () => {
-  const expiredStart = (options = {}) => {
-    const world = createFakeSessionFlowWorld({ url: 'https://app.example.com/reports?q=1#top' });
-    const actor = createActor(createSessionFlowLogic(world.ports, { random: () => 0.5, ...options }), {
-      input: { outcome: SAMPLE_OUTCOMES.expired },
-    }).start();
-    return { world, actor };
-  };
-
+describe('session-flow runtime: refresh', () => {
   it('counts a refresh that never answers as a network failure and retries it', async () => {
     const { world, actor } = expiredStart({ refreshTimeoutMs: 5_000 });
     world.clock.advance(5_000);
@@ -57,15 +48,26 @@ describe('session-flow runtime', () => {
     expect(world.session.refreshCalls).toBe(2);
   });
 
-  it('falls back to a document reload when the router cannot re-run the props', async () => {
+  it('stops in stuck, naming the cause, after the second duplicate-cookie answer: two refresh calls, no retry timer', async () => {
     const { world, actor } = expiredStart();
+    world.session.failRefresh('duplicate-cookies');
+    await flush();
+    expect(world.session.refreshCalls).toBe(2);
+    world.session.failRefresh('duplicate-cookies');
+    await flush();
+    expect(actor.getSnapshot().value).toBe('stuck');
+    expect(actor.getSnapshot().context.stuckReason).toBe('duplicate-session-cookies');
+    expect(world.session.refreshCalls).toBe(2);
+    expect(world.clock.pendingTimers()).toBe(0);
+  });
+
+  it('recovers when the refresh after a duplicate-cookie answer succeeds (SuperTokens cleared the older cookie)', async () => {
+    const { world, actor } = expiredStart();
+    world.session.failRefresh('missing-front-token');
+    await flush();
     world.session.answerRefresh('refreshed');
     await flush();
-    expect(world.router.softReloads).toBe(1);
-    world.router.answerSoftReload(false);
-    await flush();
-    expect(actor.getSnapshot().value).toEqual({ reloading: 'hard' });
-    expect(world.router.documentReloads).toBe(1);
+    expect(actor.getSnapshot().value).toEqual({ reloading: 'soft' });
   });
 
   it('persists the spent attempt before reloading, and forgets it once accepted', async () => {
@@ -94,27 +96,83 @@ describe('session-flow runtime', () => {
     await flush();
     expect(actor.getSnapshot().value).toEqual({ reloading: 'soft' });
   });
+});
 
+describe('session-flow runtime: leaving recovery', () => {
   it('sends the user to sign in with the current path, query and hash', async () => {
     const { world } = expiredStart();
     world.session.answerRefresh('session-gone');
     await flush();
     expect(world.router.redirects).toEqual(['/reports?q=1#top']);
   });
-});
 
-describe('classifyRefreshError', () => {
-  it.each([
-    ['a fetch TypeError', new TypeError('Failed to fetch'), 'network'],
-    ['an abort', new DOMException('aborted', 'AbortError'), 'network'],
-    ['a 5xx Response', new Response('down', { status: 503 }), 'server'],
-    ['a Response-like object', { status: 500 }, 'server'],
-    ['anything else', 'boom', 'network'],
-  ])('classifies %s', (_name, error, expected) => {
-    expect(classifyRefreshError(error)).toBe(expected);
+  it('leaves no timer behind and never redirects once a public page is shown mid-recovery', async () => {
+    const { world, actor } = expiredStart();
+    world.session.failRefresh('network');
+    await flush();
+    actor.send({ type: 'page.publicShown' });
+    expect(world.clock.pendingTimers()).toBe(0);
+    expect(actor.getSnapshot().value).toBe('idle');
+    window.dispatchEvent(new Event('online'));
+    world.clock.advance(60_000);
+    await flush();
+    expect(world.session.refreshCalls).toBe(1);
+    expect(world.router.redirects).toEqual([]);
+  });
+
+  it('signs out before sending the user to sign in again, and comes back to the same place', async () => {
+    const { world, actor } = stuckStart();
+    actor.send({ type: 'user.signInRequested' });
+    expect(world.session.signOutCalls).toBe(1);
+    expect(world.router.redirects).toEqual([]);
+    world.session.answerSignOut('signed-out');
+    await flush();
+    expect(actor.getSnapshot().value).toBe('redirecting');
+    expect(world.router.redirects).toEqual(['/reports?q=1#top']);
+    expect(world.recoveryAttempts.stored()).toBeNull();
+  });
+
+  it('stays in stuck with a reason when the sign-out fails or never answers', async () => {
+    for (const fail of [(w: World) => w.session.answerSignOut('failed'), (w: World) => w.clock.advance(15_000)]) {
+      const { world, actor } = stuckStart();
+      actor.send({ type: 'user.signInRequested' });
+      fail(world);
+      await flush();
+      expect(actor.getSnapshot().value).toBe('stuck');
+      expect(actor.getSnapshot().context.stuckReason).toBe('sign-out-failed');
+      expect(world.router.redirects).toEqual([]);
+    }
+  });
+
+  it('follows the way back of the sign-in page when another tab signs in', async () => {
+    const { world, actor } = expiredStart();
+    world.session.answerRefresh('session-gone');
+    await flush();
+    await world.router.next.completeNavigation(); // the sign-in page is shown
+    expect(world.router.url.pathname).toBe('/auth');
+    actor.send({ type: 'session.signedInElsewhere' });
+    expect(world.router.next.pendingTarget()).toBe('/reports?q=1#top');
   });
 });
 
+type World = ReturnType<typeof createFakeSessionFlowWorld>;
+
+function expiredStart(options: SessionFlowRuntimeOptions = {}) {
+  const world = createFakeSessionFlowWorld({ url: 'https://app.example.com/reports?q=1#top' });
+  const actor = createActor(createSessionFlowLogic(world.ports, { random: () => 0.5, ...options }), {
+    input: { outcome: SAMPLE_OUTCOMES.expired },
+  }).start();
+  return { world, actor };
+}
+
+function stuckStart() {
+  const world = createFakeSessionFlowWorld({ url: 'https://app.example.com/reports?q=1#top', storedRecoveryAttempts: 2 });
+  const actor = createActor(createSessionFlowLogic(world.ports, { random: () => 0.5 }), {
+    input: { outcome: SAMPLE_OUTCOMES.expired, recoveryAttempts: 2 },
+  }).start();
+  return { world, actor };
+}
+
 async function flush() {
-  for (let i = 0; i < 5; i += 1) await Promise.resolve();
+  for (let i = 0; i < 10; i += 1) await Promise.resolve();
 }

@@ -41,7 +41,7 @@ describe('the README diagram', () => {
 
     expect(block).toContain('```mermaid\nstateDiagram-v2\n');
     expect(block).toContain('| `reloading.hard` | The router could not re-run the props: reload the document as a fallback. |');
-    expect(block).toContain('| `refreshing --refresh.failed--> offline` | A network error or a 5xx says nothing');
+    expect(block).toContain('| `refreshing --refresh.failed [else]--> offline` | A network error or a 5xx says nothing');
   });
 });
 

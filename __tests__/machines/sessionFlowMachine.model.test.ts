@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { sessionFlowMachine, type SessionFlowEvent } from '../../machines/sessionFlowMachine';
-import { createSessionFlowTestModel } from '../../lib/testing/sessionFlowTestModel';
+import { createSessionFlowTestModel, SESSION_FLOW_MODEL_INPUT } from '../../lib/testing/sessionFlowTestModel';
 import { createTransitionRecorder, listStateIds, listTransitions } from '../../lib/testing/transitionCoverage';
 
 /**
@@ -14,7 +14,7 @@ const recorder = createTransitionRecorder();
 
 describe('session-flow machine, model-based', () => {
   it.each(paths.map((path) => [path.description, path] as const))('%s', async (_description, path) => {
-    const actor = createActor(sessionFlowMachine, { input: { outcome: undefined }, inspect: recorder.inspect }).start();
+    const actor = createActor(sessionFlowMachine, { input: SESSION_FLOW_MODEL_INPUT, inspect: recorder.inspect }).start();
     await path.test({
       events: Object.fromEntries(
         SEND_EVERY_TYPE.map((type) => [type, ({ event }: { event: { type: string } }) => actor.send(event as never)]),
@@ -43,13 +43,23 @@ describe('session-flow machine, model-based', () => {
 
 const SEND_EVERY_TYPE: ReadonlyArray<SessionFlowEvent['type']> = [
   'server.outcomeReceived',
+  'page.publicShown',
   'refresh.succeeded',
   'refresh.rejected',
   'refresh.failed',
+  'reload.completed',
+  'reload.cancelled',
   'reload.failed',
+  'reload.timedOut',
+  'signOut.succeeded',
+  'signOut.failed',
   'retry.due',
   'network.online',
   'page.restored',
+  'page.woke',
   'user.retryRequested',
   'user.signInRequested',
+  'session.signedOutElsewhere',
+  'session.signedInElsewhere',
+  'session.refreshedElsewhere',
 ];

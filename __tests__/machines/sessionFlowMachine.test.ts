@@ -50,6 +50,7 @@ describe('session-flow machine: refreshing', () => {
     expect(actions.map((a) => [a.type, a.params])).toEqual([
       ['rememberRecoveryAttempts', { attempts: 1 }],
       ['reloadServerProps', undefined],
+      ['scheduleReloadDeadline', { delayMs: 15_000 }],
     ]);
   });
 
@@ -83,20 +84,20 @@ describe('session-flow machine: reloading', () => {
   it('falls back to a document reload when the soft reload could not run', () => {
     const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [...reloading, { type: 'reload.failed' }]);
     expect(snapshot.value).toEqual({ reloading: 'hard' });
-    expect(actionTypes(actions)).toEqual(['reloadDocument']);
+    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'reloadDocument']);
   });
 
   it('settles in authenticated and forgets the spent attempts when the server accepts', () => {
     const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [...reloading, ok]);
     expect(snapshot.value).toBe('authenticated');
     expect(snapshot.context.recoveryAttempts).toBe(0);
-    expect(actionTypes(actions)).toEqual(['forgetRecoveryAttempts']);
+    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'forgetRecoveryAttempts']);
   });
 
   it('refreshes again while the server still rejects and budget is left', () => {
     const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [...reloading, expired]);
     expect(snapshot.value).toBe('refreshing');
-    expect(actionTypes(actions)).toEqual(['refreshSession']);
+    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'refreshSession']);
   });
 
   it('stops in stuck, not in another reload, once the server rejected every refreshed session of the budget', () => {
@@ -104,7 +105,7 @@ describe('session-flow machine: reloading', () => {
     const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired, maxRecoveryAttempts: 2 }, [...cycle, ...cycle]);
     expect(snapshot.value).toBe('stuck');
     expect(snapshot.context.recoveryAttempts).toBe(2);
-    expect(actionTypes(actions)).toEqual([]);
+    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline']);
   });
 
   it('never refreshes when the budget is zero', () => {
@@ -157,8 +158,19 @@ describe('session-flow machine: stuck', () => {
     expect(actionTypes(actions)).toEqual(['forgetRecoveryAttempts', 'refreshSession']);
   });
 
-  it('redirects to sign-in only when the user asks for it', () => {
-    expect(step(stuckInput, [{ type: 'user.signInRequested' }])[0].value).toBe('redirecting');
+  it('signs out first when the user asks to sign in again, clearing the budget', () => {
+    const [snapshot, actions] = step(stuckInput, [{ type: 'user.signInRequested' }]);
+    expect(snapshot.value).toBe('signingOut');
+    expect(snapshot.context.recoveryAttempts).toBe(0);
+    expect(actionTypes(actions)).toEqual(['forgetRecoveryAttempts', 'signOut']);
+  });
+
+  it('goes to sign-in only once the sign-out succeeded, and back to stuck with a reason when it failed', () => {
+    const signIn = { type: 'user.signInRequested' } as const;
+    expect(step(stuckInput, [signIn, { type: 'signOut.succeeded' }])[0].value).toBe('redirecting');
+    const [failed] = step(stuckInput, [signIn, { type: 'signOut.failed' }]);
+    expect(failed.value).toBe('stuck');
+    expect(failed.context.stuckReason).toBe('sign-out-failed');
   });
 
   it('stays stuck on another expired verdict and settles on an accepted one', () => {
@@ -171,7 +183,7 @@ describe('session-flow machine: settled states', () => {
   it('asks the server again when the page is restored from the back/forward cache', () => {
     const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.ok }, [{ type: 'page.restored' }]);
     expect(snapshot.value).toEqual({ reloading: 'soft' });
-    expect(actionTypes(actions)).toEqual(['reloadServerProps']);
+    expect(actionTypes(actions)).toEqual(['reloadServerProps', 'scheduleReloadDeadline']);
   });
 
   it('recovers when a client-side navigation brings an expired verdict to an authenticated tab', () => {

@@ -2,7 +2,7 @@ import { waitForAccessTokenExpiry } from '../support/accessToken';
 import { signInThroughUI, signUpThroughUI } from '../support/auth';
 import { revokeAllSessions } from '../support/core';
 import { expect, test } from '../support/fixtures';
-import { statesSince, traceMark } from '../support/sessionTrace';
+import { statesAndPathsSince, traceMark } from '../support/sessionTrace';
 
 const ORIGINAL_PATH = '/account?tab=billing&sort=desc#plan';
 
@@ -27,11 +27,14 @@ test('a session revoked on the backend goes to sign-in, and signing in again ret
   await expect(page.locator('input[name=email]')).toBeVisible();
   await expect(page.getByTestId('user-id')).toHaveCount(0);
   expect(requests.ofKindSince('refresh', requestMark).map((r) => r.status), 'the core refused the refresh').toEqual([401]);
-  expect(await statesSince(page, mark)).toEqual(['refreshing', 'redirecting']);
+  // The sign-in page checks no session; the machine waits there in `redirecting`.
+  const toSignIn = ['refreshing@/account', 'redirecting@/account', 'redirecting@/auth'];
+  expect(await statesAndPathsSince(page, mark)).toEqual(toSignIn);
 
   await signInThroughUI(page, user);
 
   await expect(page).toHaveURL((url) => `${url.pathname}${url.search}${url.hash}` === ORIGINAL_PATH);
   await expect(page.getByTestId('user-id')).toHaveText(user.userId);
-  await expect.poll(() => statesSince(page, mark)).toEqual(['refreshing', 'redirecting', 'authenticated']);
+  await expect.poll(() => statesAndPathsSince(page, mark)).toEqual([...toSignIn, 'authenticated@/account']);
+  await expect(page.locator('#plan'), 'back at the anchor').toBeInViewport();
 });

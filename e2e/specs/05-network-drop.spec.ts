@@ -94,6 +94,27 @@ test.describe('the network drops during the refresh', () => {
   });
 });
 
+test('after three failed refreshes the offline UI also offers "Sign in again", which signs out and shows the sign-in form', async ({
+  page,
+  context,
+  requests,
+}) => {
+  const { traceMark: mark } = await signUpAndLetAccessTokenExpire(page, context, requests);
+  await dropRefreshRequests(page);
+  await page.goto('/account?tab=billing', { waitUntil: 'load' });
+  await expectOfflineUI(page);
+  await expect(page.getByRole('button', { name: 'Sign in again' }), 'not after one failure').toHaveCount(0);
+
+  // Retries after about 1 s and 2 s more: the third failure comes about 3 s in.
+  await expect.poll(() => timesIn(page, mark, 'offline'), { timeout: 6_000 }).toBe(3);
+  await expect(page.getByRole('button', { name: 'Sign in again' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+
+  await expect(page).toHaveURL((url) => url.pathname === '/auth');
+  expect(new URL(page.url()).searchParams.get('redirectToPath')).toBe('/account?tab=billing');
+  await expect(page.locator('input[name=email]')).toBeVisible();
+});
+
 async function timesIn(page: Page, mark: number, state: string): Promise<number> {
   return (await statesSince(page, mark)).filter((s) => s === state).length;
 }

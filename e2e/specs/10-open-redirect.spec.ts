@@ -8,7 +8,17 @@ import { expect, test } from '../support/fixtures';
  * parser and refuses other origins (unit-tested in __tests__/client/frontendConfig.test.ts). This
  * spec guards the whole chain, so an SDK upgrade that loosens its layer cannot go unnoticed.
  */
-const HOSTILE_TARGETS = ['/\\evil.example', '//evil.example/x', 'https://evil.example/', 'javascript:alert(1)'];
+const HOSTILE_TARGETS = [
+  '/\\evil.example',
+  '//evil.example/x',
+  'https://evil.example/',
+  'javascript:alert(1)',
+  // Same-origin URLs whose path starts with `//` once dot segments are resolved.
+  '/.//evil.example',
+  '/%2e//evil.example',
+  '/a/..//evil.example',
+  '/./\\evil.example',
+];
 
 for (const target of HOSTILE_TARGETS) {
   test(`signing in with redirectToPath=${target} stays on this origin`, async ({ page, baseURL }) => {

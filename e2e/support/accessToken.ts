@@ -6,7 +6,8 @@ const EXPIRY_MARGIN_MS = 250;
 
 /** When the access token in the browser's cookie jar expires (ms since epoch). */
 export async function accessTokenExpiresAt(context: BrowserContext): Promise<number> {
-  const cookie = (await context.cookies(APP_ORIGIN)).find((c) => c.name === 'sAccessToken');
+  // The one SuperTokens set (path `/`), not a stray duplicate a spec planted elsewhere.
+  const cookie = (await context.cookies(APP_ORIGIN)).find((c) => c.name === 'sAccessToken' && c.path === '/');
   if (!cookie) throw new Error('No sAccessToken cookie: is the user signed in?');
   const payload = cookie.value.split('.')[1];
   const exp: unknown = payload ? JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).exp : undefined;

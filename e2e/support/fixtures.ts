@@ -6,6 +6,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { installLoadingShellWatch } from './loadingShellWatch';
 import { recordRequests, type RequestLog } from './requestLog';
 
+export interface E2EOptions {
+  /**
+   * Playwright turns Chromium's back/forward cache off by default (`--disable-back-forward-cache`);
+   * `test.use({ backForwardCache: true })` keeps it on, as every user's browser has it.
+   */
+  backForwardCache: boolean;
+}
+
 export interface E2EFixtures {
   /** The first tab of this spec's own browser profile. */
   page: Page;
@@ -19,8 +27,9 @@ export interface E2EFixtures {
  * from one spec into another, whatever the order. On failure, every tab's screenshot and a
  * Playwright trace land in test-results/e2e/<spec>/.
  */
-export const test = base.extend<E2EFixtures>({
-  context: async ({ playwright }, use, testInfo) => {
+export const test = base.extend<E2EFixtures & E2EOptions>({
+  backForwardCache: [false, { option: true }],
+  context: async ({ playwright, backForwardCache }, use, testInfo) => {
     await mkdir(PROFILES_DIR, { recursive: true });
     const profileDir = await mkdtemp(path.join(PROFILES_DIR, 'profile-'));
     const context = await playwright.chromium.launchPersistentContext(profileDir, {
@@ -28,6 +37,7 @@ export const test = base.extend<E2EFixtures>({
       headless: true,
       args: CHROMIUM_ARGS,
       baseURL: APP_ORIGIN,
+      ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : undefined,
     });
     try {
       await context.tracing.start({ screenshots: true, snapshots: true });

@@ -9,7 +9,12 @@ import type { SessionFlowTraceEntry } from '../../lib/client/sessionFlowTrace';
 export async function readTrace(page: Page): Promise<SessionFlowTraceEntry[]> {
   // Until the gate's effect ran in this document the trace is not exposed yet: wait for it.
   await page.waitForFunction(() => Array.isArray(window.__sessionFlowTrace));
-  return page.evaluate(() => window.__sessionFlowTrace ?? []);
+  // The tab's storage, not the document's copy: a page restored from the back/forward cache
+  // comes back with the copy it had when it was left.
+  return page.evaluate(() => {
+    const stored = sessionStorage.getItem('ssr-session-flow:trace');
+    return stored ? (JSON.parse(stored) as SessionFlowTraceEntry[]) : (window.__sessionFlowTrace ?? []);
+  });
 }
 
 /** Position after the last settled state so far; pass it to `statesSince`. */
@@ -25,4 +30,9 @@ export async function statesSince(page: Page, mark = 0): Promise<string[]> {
 /** The entries (state, path, time) since `mark`. */
 export async function entriesSince(page: Page, mark = 0): Promise<SessionFlowTraceEntry[]> {
   return (await readTrace(page)).slice(mark);
+}
+
+/** The same, each as `state@path`, e.g. `['refreshing@/account', 'redirecting@/auth']`. */
+export async function statesAndPathsSince(page: Page, mark = 0): Promise<string[]> {
+  return (await entriesSince(page, mark)).map((entry) => `${entry.state}@${entry.path}`);
 }

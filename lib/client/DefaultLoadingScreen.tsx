@@ -1,6 +1,6 @@
 import type { LoadingScreenProps } from './SessionGate';
 
-/** A neutral, centred spinner; `stuck` and `offline` also offer what the user can do. */
+/** A neutral, centred spinner; when the user has a choice, the buttons that make it. */
 export function DefaultLoadingScreen({ status, retry, signInAgain }: LoadingScreenProps) {
   const waitsForUser = status.state === 'stuck';
   return (
@@ -9,12 +9,14 @@ export function DefaultLoadingScreen({ status, retry, signInAgain }: LoadingScre
       <p aria-hidden="true" style={{ margin: 0, maxWidth: 420, textAlign: 'center' }}>
         {status.message}
       </p>
-      {status.state === 'offline' || waitsForUser ? (
+      {status.canRetry || status.canSignInAgain ? (
         <div style={{ display: 'flex', gap: 8 }}>
-          <button type="button" onClick={retry}>
-            Try again
-          </button>
-          {waitsForUser ? (
+          {status.canRetry ? (
+            <button type="button" onClick={retry}>
+              Try again
+            </button>
+          ) : null}
+          {status.canSignInAgain ? (
             <button type="button" onClick={signInAgain}>
               Sign in again
             </button>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SessionFlowStatus } from '../../machines/sessionFlowStatus';
 import { DefaultLoadingScreen } from './DefaultLoadingScreen';
+import { useAnchorOnReveal } from './useAnchorOnReveal';
 import { DEFAULT_LOADING_TIMINGS, useDelayedVisibility, type LoadingTimings } from './useDelayedVisibility';
 import { useSessionFlow, type SessionFlowOptions } from './useSessionFlow';
 
@@ -39,8 +40,10 @@ export function SessionGate({ pageProps, children, renderLoading, loadingTimings
   const flow = useSessionFlow(pageProps, options);
   const timings = { ...DEFAULT_LOADING_TIMINGS, ...loadingTimings };
   const loadingVisible = useDelayedVisibility(!flow.canShowPage, timings);
+  const showingPage = flow.canShowPage && !loadingVisible;
+  useAnchorOnReveal(showingPage);
 
-  if (flow.canShowPage && !loadingVisible) return <>{children}</>;
+  if (showingPage) return <>{children}</>;
 
   const props: LoadingScreenProps = { status: flow.status, retry: flow.retry, signInAgain: flow.signInAgain };
   return (

@@ -1,32 +1,57 @@
 import Router from 'next/router';
 import SuperTokens from 'supertokens-auth-react';
 import Session from 'supertokens-auth-react/recipe/session';
+import { CookieHandlerReference } from 'supertokens-web-js/utils/cookieHandler';
+import { DateProviderReference } from 'supertokens-web-js/utils/dateProvider';
+import { crossTabSessionEvents } from './crossTabSessionEvents';
+import { accessTokenExpiryFromCookies } from './frontToken';
+import { createPagesRouterReload } from './pagesRouterReload';
 import { createRecoveryAttemptStore } from './recoveryAttemptStore';
+import { toSameOriginPath } from './sameOriginPath';
 import type { SessionFlowPorts } from './sessionFlowPorts';
 import { safeSessionStorage } from './tabStorageSlot';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
+/** The query parameter that carries the way back on SuperTokens' sign-in page. */
+export const RETURN_TO_PARAM = 'redirectToPath';
 
 /** The real world: SuperTokens in the browser, the Next pages router, `window`. */
 export function createBrowserPorts(): SessionFlowPorts {
+  const softReload = createPagesRouterReload(Router);
   return {
     refreshSession: () => {
       // A User Timing mark: recovery shows up in the DevTools timeline and in RUM tools.
       performance.mark(REFRESH_START_MARK);
       return Session.attemptRefreshingSession();
     },
-    // Re-runs getServerSideProps for the same URL (a `_next/data` request): the page re-renders
-    // with fresh props and keeps its scroll position and client state.
-    reloadServerProps: () => Router.replace(Router.asPath, undefined, { scroll: false }),
+    reloadServerProps: softReload.reload,
     reloadDocument: () => window.location.reload(),
     redirectToSignIn: (returnTo) => {
-      void SuperTokens.redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { redirectToPath: returnTo } });
+      void SuperTokens.redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { [RETURN_TO_PARAM]: returnTo } });
     },
-    currentUrl: () => new URL(window.location.href),
+    returnFromSignIn: () => {
+      const here = new URL(window.location.href);
+      const back = here.searchParams.get(RETURN_TO_PARAM);
+      const target = back === null ? null : toSameOriginPath(back, here.origin);
+      if (target) void Router.replace(target);
+    },
+    signOut: () => Session.signOut(),
+    currentUrl: () => {
+      const url = new URL(window.location.href);
+      if (!url.hash) url.hash = softReload.hashInFlight();
+      return url;
+    },
     setTimer: (callback, delayMs) => {
       const handle = window.setTimeout(callback, delayMs);
       return () => window.clearTimeout(handle);
     },
     recoveryAttempts: createRecoveryAttemptStore(safeSessionStorage()),
+    isAccessTokenExpired: async () => {
+      const cookies = await CookieHandlerReference.getReferenceOrThrow().cookieHandler.getCookie();
+      const expiresAt = accessTokenExpiryFromCookies(cookies);
+      // The SDK's own clock: it corrects for the skew between this browser and the backend.
+      return expiresAt !== null && expiresAt <= DateProviderReference.getReferenceOrThrow().dateProvider.now();
+    },
+    sessionEvents: crossTabSessionEvents(),
   };
 }

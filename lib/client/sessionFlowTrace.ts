@@ -31,8 +31,11 @@ export function useSessionFlowTrace(actorRef: ActorRefFrom<SessionFlowLogic>): v
     const slot = createTabStorageSlot(safeSessionStorage(), STORAGE_KEY, (value) =>
       Array.isArray(value) ? (value as SessionFlowTraceEntry[]) : null,
     );
-    const trace = (window.__sessionFlowTrace ??= slot.load() ?? []);
     const record = () => {
+      // The tab's storage is the record, not this document's copy: a page restored from the
+      // back/forward cache comes back with the copy it had when it was left.
+      const trace = slot.load() ?? window.__sessionFlowTrace ?? [];
+      window.__sessionFlowTrace = trace;
       const state = stateName(actorRef.getSnapshot().value);
       if (trace.at(-1)?.state === state && trace.at(-1)?.path === location.pathname) return;
       trace.push({ state, path: location.pathname, at: Math.round(performance.now()) });

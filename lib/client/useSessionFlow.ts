@@ -1,15 +1,17 @@
 import { useActorRef, useSelector } from '@xstate/react';
-import { useEffect, useRef, useState } from 'react';
-import type { InspectionEvent, Observer } from 'xstate';
-import type { SessionFlowInput } from '../../machines/sessionFlowMachine';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ActorRefFrom, InspectionEvent, Observer } from 'xstate';
+import type { SessionFlowEvent, SessionFlowInput } from '../../machines/sessionFlowMachine';
 import { checkingStatus, describeSessionFlow, type SessionFlowStatus } from '../../machines/sessionFlowStatus';
 import { readSessionOutcome, type SessionOutcome } from '../sessionOutcome';
 import { createBrowserPorts } from './browserPorts';
-import { createSessionFlowLogic, type SessionFlowRuntimeOptions } from './createSessionFlowLogic';
+import { createSessionFlowLogic, type SessionFlowLogic, type SessionFlowRuntimeOptions } from './createSessionFlowLogic';
+import type { CrossTabSessionEvent } from './crossTabSessionEvents';
 import type { SessionFlowPorts } from './sessionFlowPorts';
 import { useSessionFlowTrace } from './sessionFlowTrace';
 
-export interface SessionFlowOptions extends Pick<SessionFlowInput, 'maxRecoveryAttempts' | 'retryDelay'> {
+export interface SessionFlowOptions
+  extends Pick<SessionFlowInput, 'maxRecoveryAttempts' | 'retryDelay' | 'reloadDeadline' | 'offerSignInAfterFailures'> {
   /** Defaults to the browser: SuperTokens, the Next router, `window`. Tests pass fakes. */
   ports?: SessionFlowPorts;
   runtime?: SessionFlowRuntimeOptions;
@@ -41,38 +43,20 @@ export function useSessionFlow(pageProps: unknown, options: SessionFlowOptions =
       recoveryAttempts: ports.recoveryAttempts.read(),
       maxRecoveryAttempts: options.maxRecoveryAttempts,
       retryDelay: options.retryDelay,
+      reloadDeadline: options.reloadDeadline,
+      offerSignInAfterFailures: options.offerSignInAfterFailures,
     };
-    return { logic: createSessionFlowLogic(ports, options.runtime), input };
+    return { ports, logic: createSessionFlowLogic(ports, options.runtime), input };
   });
   const actorRef = useActorRef(created.logic, { input: created.input, inspect: options.inspect });
   const snapshot = useSelector(actorRef, (s) => s);
   useSessionFlowTrace(actorRef);
-
-  const deliveredProps = useRef(pageProps);
-  useEffect(() => {
-    if (deliveredProps.current === pageProps) return;
-    deliveredProps.current = pageProps;
-    // Deliver every new verdict, even one equal to the last: an unchanged value must still
-    // re-trigger recovery (the `key={Date.now()}` bug of effects keyed on the value).
-    if (outcome) actorRef.send({ type: 'server.outcomeReceived', outcome });
-  }, [pageProps, outcome, actorRef]);
-
-  useEffect(() => {
-    const onOnline = () => actorRef.send({ type: 'network.online' });
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) actorRef.send({ type: 'page.restored' });
-    };
-    window.addEventListener('online', onOnline);
-    window.addEventListener('pageshow', onPageShow);
-    return () => {
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('pageshow', onPageShow);
-    };
-  }, [actorRef]);
+  useVerdictDelivery(actorRef, pageProps, outcome);
+  useBrowserFacts(actorRef, created.ports);
 
   const machineStatus = describeSessionFlow(snapshot);
-  // Until the effect above delivers a new expired verdict, the machine still reports the previous
-  // page's rest state; say "checking" instead of showing a settled state with no content.
+  // Until the verdict of these props is delivered, the machine still reports the previous page's
+  // rest state; say "checking" instead of showing a settled state with no content.
   const awaitingVerdict =
     outcome?.status === 'needs-refresh' && (machineStatus.state === 'authenticated' || machineStatus.state === 'idle');
   const status = awaitingVerdict
@@ -86,4 +70,57 @@ export function useSessionFlow(pageProps: unknown, options: SessionFlowOptions =
     retry: () => actorRef.send({ type: 'user.retryRequested' }),
     signInAgain: () => actorRef.send({ type: 'user.signInRequested' }),
   };
+}
+
+type SessionFlowActor = ActorRefFrom<SessionFlowLogic>;
+
+/**
+ * Every new set of page props is news, even one equal to the last (an unchanged value must still
+ * re-trigger recovery: the `key={Date.now()}` bug of effects keyed on the value). A layout effect:
+ * the verdict reaches the machine in the same commit that renders it, before the Next router
+ * resolves the navigation that brought it, so a soft reload's answer never overtakes its verdict.
+ */
+function useVerdictDelivery(actorRef: SessionFlowActor, pageProps: unknown, outcome: SessionOutcome | undefined) {
+  const deliveredProps = useRef(pageProps);
+  useLayoutEffect(() => {
+    if (deliveredProps.current === pageProps) return;
+    deliveredProps.current = pageProps;
+    actorRef.send(outcome ? { type: 'server.outcomeReceived', outcome } : { type: 'page.publicShown' });
+  }, [pageProps, outcome, actorRef]);
+}
+
+const CROSS_TAB_EVENTS: Record<CrossTabSessionEvent, SessionFlowEvent> = {
+  'signed-in': { type: 'session.signedInElsewhere' },
+  'signed-out': { type: 'session.signedOutElsewhere' },
+  refreshed: { type: 'session.refreshedElsewhere' },
+};
+
+/** Facts the browser reports on its own: connectivity, bfcache restores, wake-ups, other tabs. */
+function useBrowserFacts(actorRef: SessionFlowActor, ports: SessionFlowPorts) {
+  useEffect(() => {
+    const send = (event: SessionFlowEvent) => {
+      if (actorRef.getSnapshot().status === 'active') actorRef.send(event);
+    };
+    const onOnline = () => send({ type: 'network.online' });
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) send({ type: 'page.restored' });
+    };
+    const onVisibilityChange = () => {
+      if (document.visibilityState !== 'visible') return;
+      ports.isAccessTokenExpired().then(
+        (accessTokenExpired) => send({ type: 'page.woke', accessTokenExpired }),
+        () => send({ type: 'page.woke', accessTokenExpired: false }),
+      );
+    };
+    window.addEventListener('online', onOnline);
+    window.addEventListener('pageshow', onPageShow);
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    const stopListening = ports.sessionEvents.subscribe((event) => send(CROSS_TAB_EVENTS[event]));
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('pageshow', onPageShow);
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+      stopListening();
+    };
+  }, [actorRef, ports]);
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { getSSRSession } from 'supertokens-node/nextjs';
 import Session from 'supertokens-node/recipe/session';
 import type { NeedsRefreshReason, SessionOutcome } from '../sessionOutcome';
-import { readCookie } from './readCookie';
+import { readCookies } from './readCookie';
 import { createVerifiedTokenCache } from './verifiedTokenCache';
 
 export const ACCESS_TOKEN_COOKIE = 'sAccessToken';
@@ -48,7 +48,10 @@ export async function getSessionOutcome(ctx: RequestContext, options: SessionChe
  * against the core's JWKS, no core call per request); `checkDatabase` adds revocation.
  */
 export async function checkSession(ctx: RequestContext, options: SessionCheckOptions = {}): Promise<SessionCheck> {
-  const accessToken = readCookie(ctx.req.headers.cookie, ACCESS_TOKEN_COOKIE);
+  const accessTokens = readCookies(ctx.req.headers.cookie, ACCESS_TOKEN_COOKIE);
+  // As supertokens-node does: with two tokens there is no telling which is current.
+  if (accessTokens.length > 1) return needsRefresh('duplicate');
+  const [accessToken] = accessTokens;
   if (!accessToken) return needsRefresh('missing');
   return options.checkDatabase ? checkWithCore(accessToken) : checkLocally(accessToken);
 }
@@ -56,13 +59,20 @@ export async function checkSession(ctx: RequestContext, options: SessionCheckOpt
 const verifiedTokens = createVerifiedTokenCache();
 
 async function checkLocally(accessToken: string): Promise<SessionCheck> {
-  const accessTokenPayload = verifiedTokens.get(accessToken) ?? (await verifyLocally(accessToken));
-  const userId = accessTokenPayload?.sub;
-  if (accessTokenPayload && typeof userId === 'string' && userId.length > 0) {
-    verifiedTokens.remember(accessToken, accessTokenPayload);
-    return { outcome: { status: 'ok', userId }, session: { userId, accessTokenPayload } };
-  }
-  return needsRefresh(readUnverifiedExpiry(accessToken) === 'expired' ? 'expired' : 'invalid');
+  const remembered = verifiedTokens.get(accessToken);
+  if (remembered) return accepted(remembered) ?? needsRefresh('invalid');
+  const verified = await verifyLocally(accessToken);
+  const check = verified && accepted(verified);
+  if (!check) return needsRefresh(readUnverifiedExpiry(accessToken) === 'expired' ? 'expired' : 'invalid');
+  verifiedTokens.remember(accessToken, verified);
+  return check;
+}
+
+/** The accepted check for a verified payload, or `undefined` when it names no user. */
+function accepted(accessTokenPayload: Record<string, unknown>): SessionCheck | undefined {
+  const userId = accessTokenPayload.sub;
+  if (typeof userId !== 'string' || userId.length === 0) return undefined;
+  return { outcome: { status: 'ok', userId }, session: { userId, accessTokenPayload } };
 }
 
 async function verifyLocally(accessToken: string): Promise<Record<string, unknown> | undefined> {

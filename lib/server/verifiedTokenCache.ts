@@ -6,7 +6,8 @@
  * string (any change to header, payload or signature misses and is verified afresh); an entry
  * never outlives the token's `exp`; only verified tokens are stored; and the local check does not
  * detect revocation anyway (that is `checkDatabase`, which bypasses this cache). Bounded: the
- * least recently used entry goes first.
+ * least recently used entry goes first. Each hit is a fresh copy of the payload, so a page that
+ * changes the object it was handed cannot change what the next render reads.
  */
 export interface VerifiedTokenCache {
   get(token: string, nowMs?: number): Record<string, unknown> | undefined;
@@ -14,8 +15,14 @@ export interface VerifiedTokenCache {
   readonly size: number;
 }
 
+interface Entry {
+  /** The payload as JSON: verified tokens carry JSON, and parsing is the cheapest deep copy. */
+  payloadJson: string;
+  expiresAtMs: number;
+}
+
 export function createVerifiedTokenCache(maxEntries = 1_000): VerifiedTokenCache {
-  const entries = new Map<string, { payload: Record<string, unknown>; expiresAtMs: number }>();
+  const entries = new Map<string, Entry>();
   return {
     get(token, nowMs = Date.now()) {
       const entry = entries.get(token);
@@ -23,13 +30,13 @@ export function createVerifiedTokenCache(maxEntries = 1_000): VerifiedTokenCache
       entries.delete(token);
       if (nowMs >= entry.expiresAtMs) return undefined;
       entries.set(token, entry); // most recently used goes last
-      return entry.payload;
+      return JSON.parse(entry.payloadJson) as Record<string, unknown>;
     },
     remember(token, payload) {
       const exp = payload.exp;
       if (typeof exp !== 'number' || maxEntries <= 0) return;
       entries.delete(token);
-      entries.set(token, { payload, expiresAtMs: exp * 1000 });
+      entries.set(token, { payloadJson: JSON.stringify(payload), expiresAtMs: exp * 1000 });
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     },
     get size() {

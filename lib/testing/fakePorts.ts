@@ -1,5 +1,11 @@
+import type { RefreshFailureCause } from '../../machines/sessionFlowMachine';
+import type { CrossTabSessionEvent, CrossTabSessionEvents } from '../client/crossTabSessionEvents';
+import { createPagesRouterReload } from '../client/pagesRouterReload';
+import { toSameOriginPath } from '../client/sameOriginPath';
 import type { RecoveryAttemptStore, SessionFlowPorts } from '../client/sessionFlowPorts';
 import { createFakeClock, type FakeClock } from './fakeClock';
+import { createFakeNextRouter, type FakeNextRouter } from './fakeNextRouter';
+import { refreshFailure } from './refreshFailures';
 
 /** A call the runtime made and the test has not answered yet. */
 interface Pending<T> {
@@ -10,38 +16,61 @@ interface Pending<T> {
 export interface FakeSessionFlowWorld {
   ports: SessionFlowPorts;
   clock: FakeClock;
-  /** The fake SuperTokens session: answer the refresh calls the runtime made. */
+  /** The fake SuperTokens session: answer the calls the runtime made. */
   session: {
     refreshCalls: number;
     pendingRefreshes(): number;
     answerRefresh(result: 'refreshed' | 'session-gone'): void;
-    failRefresh(cause: 'network' | 'server'): void;
+    /** Fails the refresh the way supertokens-web-js does for that cause (see `refreshFailure`). */
+    failRefresh(cause: RefreshFailureCause): void;
+    signOutCalls: number;
+    pendingSignOuts(): number;
+    answerSignOut(result: 'signed-out' | 'failed'): void;
+    /** What the front token says when the tab wakes up. */
+    accessTokenExpired: boolean;
   };
-  /** The fake Next router and `window.location`. */
+  /** The fake Next router (faithful: see `createFakeNextRouter`) and `window.location`. */
   router: {
-    url: URL;
+    next: FakeNextRouter;
+    /** The page as the address bar shows it. */
+    readonly url: URL;
     softReloads: number;
     documentReloads: number;
+    /** The way back each redirect to sign-in carried. */
     redirects: string[];
-    pendingSoftReloads(): number;
-    answerSoftReload(completed: boolean): void;
   };
+  /** The other tabs of this browser. */
+  otherTabs: { announce(event: CrossTabSessionEvent): void };
   recoveryAttempts: RecoveryAttemptStore & { stored(): number | null };
 }
+
+export const FAKE_SIGN_IN_PATH = '/auth';
 
 export function createFakeSessionFlowWorld({
   url = 'http://localhost:3000/',
   storedRecoveryAttempts = null,
 }: { url?: string; storedRecoveryAttempts?: number | null } = {}): FakeSessionFlowWorld {
+  const origin = new URL(url).origin;
   const clock = createFakeClock(1_000_000);
+  const next = createFakeNextRouter(pathOf(new URL(url)));
+  const softReload = createPagesRouterReload(next);
   const refreshes: Pending<boolean>[] = [];
-  const softReloads: Pending<boolean>[] = [];
+  const signOuts: Pending<void>[] = [];
+  const listeners = new Set<(event: CrossTabSessionEvent) => void>();
   let stored = storedRecoveryAttempts;
 
   const take = <T>(queue: Pending<T>[], what: string): Pending<T> => {
-    const next = queue.shift();
-    if (!next) throw new Error(`No ${what} is pending: the runtime never asked for one.`);
-    return next;
+    const first = queue.shift();
+    if (!first) throw new Error(`No ${what} is pending: the runtime never asked for one.`);
+    return first;
+  };
+
+  const sessionEvents: CrossTabSessionEvents = {
+    publish: () => {},
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 
   const world: FakeSessionFlowWorld = {
@@ -50,18 +79,26 @@ export function createFakeSessionFlowWorld({
       refreshCalls: 0,
       pendingRefreshes: () => refreshes.length,
       answerRefresh: (result) => take(refreshes, 'refresh').resolve(result === 'refreshed'),
-      // The shapes supertokens-web-js throws: a fetch TypeError, or the Response of a 5xx.
-      failRefresh: (cause) =>
-        take(refreshes, 'refresh').reject(cause === 'network' ? new TypeError('Failed to fetch') : { status: 502 }),
+      failRefresh: (cause) => take(refreshes, 'refresh').reject(refreshFailure(cause)),
+      signOutCalls: 0,
+      pendingSignOuts: () => signOuts.length,
+      answerSignOut: (result) => {
+        const call = take(signOuts, 'sign-out');
+        if (result === 'signed-out') call.resolve();
+        else call.reject(new TypeError('Failed to fetch'));
+      },
+      accessTokenExpired: false,
     },
     router: {
-      url: new URL(url),
+      next,
+      get url() {
+        return new URL(next.asPath, origin);
+      },
       softReloads: 0,
       documentReloads: 0,
       redirects: [],
-      pendingSoftReloads: () => softReloads.length,
-      answerSoftReload: (completed) => take(softReloads, 'soft reload').resolve(completed),
     },
+    otherTabs: { announce: (event) => listeners.forEach((listener) => listener(event)) },
     recoveryAttempts: {
       read: () => stored ?? 0,
       write: (attempts) => {
@@ -79,22 +116,43 @@ export function createFakeSessionFlowWorld({
       },
       reloadServerProps: () => {
         world.router.softReloads += 1;
-        return new Promise<boolean>((resolve, reject) => softReloads.push({ resolve, reject }));
+        return softReload.reload();
       },
       reloadDocument: () => {
         world.router.documentReloads += 1;
       },
       redirectToSignIn: (returnTo) => {
         world.router.redirects.push(returnTo);
+        // As SuperTokens' redirectToAuth through the app's router: a client-side navigation.
+        void next.push(`${FAKE_SIGN_IN_PATH}?redirectToPath=${encodeURIComponent(returnTo)}`);
       },
-      currentUrl: () => new URL(world.router.url.href),
+      returnFromSignIn: () => {
+        const back = world.router.url.searchParams.get('redirectToPath');
+        const target = back === null ? null : toSameOriginPath(back, origin);
+        if (target) void next.replace(target);
+      },
+      signOut: () => {
+        world.session.signOutCalls += 1;
+        return new Promise<void>((resolve, reject) => signOuts.push({ resolve, reject }));
+      },
+      currentUrl: () => {
+        const current = world.router.url;
+        if (!current.hash) current.hash = softReload.hashInFlight();
+        return current;
+      },
       setTimer: (callback, delayMs) => clock.setTimer(callback, delayMs),
       recoveryAttempts: {
         read: () => world.recoveryAttempts.read(),
         write: (attempts) => world.recoveryAttempts.write(attempts),
         clear: () => world.recoveryAttempts.clear(),
       },
+      isAccessTokenExpired: async () => world.session.accessTokenExpired,
+      sessionEvents,
     },
   };
   return world;
+}
+
+function pathOf(url: URL): string {
+  return `${url.pathname}${url.search}${url.hash}`;
 }

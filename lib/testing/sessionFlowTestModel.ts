@@ -1,7 +1,17 @@
 import { createTestModel } from 'xstate/graph';
-import { sessionFlowMachine, type SessionFlowEvent, type SessionFlowInput } from '../../machines/sessionFlowMachine';
+import {
+  sessionFlowMachine,
+  type RefreshFailureCause,
+  type SessionFlowEvent,
+  type SessionFlowInput,
+} from '../../machines/sessionFlowMachine';
+import { describeSessionFlow, type SessionFlowSnapshot } from '../../machines/sessionFlowStatus';
 import type { SessionOutcome, SessionPageProps } from '../sessionOutcome';
 import type { FakeSessionFlowWorld } from './fakePorts';
+
+const REFRESH_FAILURE_CAUSES: readonly RefreshFailureCause[] = ['network', 'server', 'duplicate-cookies', 'missing-front-token'];
+/** What the model starts from unless told otherwise; an actor replaying its paths must start the same way. */
+export const SESSION_FLOW_MODEL_INPUT: SessionFlowInput = { outcome: undefined, retryDelay: { initialMs: 1_000, maxMs: 1_000 } };
 
 export const SAMPLE_OUTCOMES = {
   ok: { status: 'ok', userId: 'user-1' },
@@ -12,16 +22,45 @@ export const SAMPLE_OUTCOMES = {
 export const SESSION_FLOW_TEST_EVENTS: SessionFlowEvent[] = [
   { type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.ok },
   { type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.expired },
-  { type: 'refresh.failed', cause: 'network' },
-  { type: 'refresh.failed', cause: 'server' },
+  ...REFRESH_FAILURE_CAUSES.map((cause): SessionFlowEvent => ({ type: 'refresh.failed', cause })),
+  { type: 'page.woke', accessTokenExpired: true },
+  { type: 'page.woke', accessTokenExpired: false },
 ];
 
 /**
  * The shipped machine as an `xstate/graph` test model. Starting on a page that checks no session
- * (`outcome: undefined`) reaches every state and every transition.
+ * (`outcome: undefined`) reaches every state and every transition. Retries back off at one fixed
+ * delay here, which keeps the graph small without losing a transition.
  */
-export function createSessionFlowTestModel(input: SessionFlowInput = { outcome: undefined }) {
-  return createTestModel(sessionFlowMachine, { input, events: SESSION_FLOW_TEST_EVENTS });
+export function createSessionFlowTestModel(input: Partial<SessionFlowInput> = {}) {
+  return createTestModel(sessionFlowMachine, {
+    input: { ...SESSION_FLOW_MODEL_INPUT, ...input },
+    events: SESSION_FLOW_TEST_EVENTS,
+    serializeState: serializeByTransition,
+    filterEvents: offeredToTheUser,
+  });
+}
+
+/** A person can only press the buttons the loading UI shows: the status says which those are. */
+function offeredToTheUser(snapshot: SessionFlowSnapshot, event: SessionFlowEvent): boolean {
+  if (event.type === 'user.retryRequested') return describeSessionFlow(snapshot).canRetry;
+  if (event.type === 'user.signInRequested') return describeSessionFlow(snapshot).canSignInAgain;
+  return true;
+}
+
+/**
+ * Shortest paths lead to each distinct state, not along each transition: a transition into a
+ * state that a shorter path already reaches (a woken tab back in `authenticated`, the same
+ * `redirecting` from six places) would never be tried. Keying each state by where it came from
+ * (the previous state's value and the event) makes every transition a destination of its own.
+ */
+function serializeByTransition(snapshot: SessionFlowSnapshot, event: SessionFlowEvent | undefined, previous?: SessionFlowSnapshot): string {
+  const key = serializeSnapshot(snapshot);
+  return event && previous ? `${JSON.stringify(previous.value)}|${event.type}|${key}` : key;
+}
+
+function serializeSnapshot({ value, context }: SessionFlowSnapshot): string {
+  return JSON.stringify({ value, context });
 }
 
 export type SessionFlowTestModel = ReturnType<typeof createSessionFlowTestModel>;
@@ -33,65 +72,3 @@ export function pagePropsFor(outcome: SessionOutcome): SessionPageProps {
     : { sessionOutcome: outcome, fromSupertokens: 'needs-refresh' };
 }
 
-export interface SessionFlowDriverOptions {
-  world: FakeSessionFlowWorld;
-  /** Re-render the app with new page props (what a client-side navigation or reload does). */
-  showPageProps(pageProps: object): void | Promise<void>;
-  /** How a person triggers these through the app's loading UI (e.g. clicking its buttons). */
-  user: { retry(): unknown; signInAgain(): unknown };
-  /** Lets the UI library flush after each step, e.g. Testing Library's `act`. */
-  act?: (step: () => Promise<void>) => Promise<unknown>;
-  target?: Pick<Window, 'dispatchEvent'>;
-}
-
-/** xstate/graph types a step's event by its `type` only; the object still carries its payload. */
-type EventExecutors = { [Type in SessionFlowEvent['type']]: (step: { event: { type: string } }) => Promise<void> };
-
-/**
- * Turns each machine event of a test path into the real-world fact that causes it, so the app's
- * runtime and UI (not the bare machine) go through the path: `path.test({ events: driver, states })`.
- */
-export function createSessionFlowDriver(options: SessionFlowDriverOptions): EventExecutors {
-  const { world, user } = options;
-  const target = options.target ?? window;
-  const act = options.act ?? (async (step: () => Promise<void>) => step());
-  const run = (effect: () => unknown) => async () => {
-    await act(async () => {
-      await effect();
-      await flushMicrotasks();
-    });
-  };
-
-  return {
-    'server.outcomeReceived': ({ event }) =>
-      run(async () => {
-        const { outcome } = event as Extract<SessionFlowEvent, { type: 'server.outcomeReceived' }>;
-        // Next resolves `router.replace` once the re-run props have rendered.
-        while (world.router.pendingSoftReloads() > 0) world.router.answerSoftReload(true);
-        await options.showPageProps(pagePropsFor(outcome));
-      })(),
-    'refresh.succeeded': run(() => world.session.answerRefresh('refreshed')),
-    'refresh.rejected': run(() => world.session.answerRefresh('session-gone')),
-    'refresh.failed': ({ event }) =>
-      run(() => world.session.failRefresh((event as Extract<SessionFlowEvent, { type: 'refresh.failed' }>).cause))(),
-    'reload.failed': run(() => world.router.answerSoftReload(false)),
-    'retry.due': run(() => {
-      if (!world.clock.fireNext()) throw new Error('retry.due: no retry timer is pending');
-    }),
-    'network.online': run(() => target.dispatchEvent(new Event('online'))),
-    'page.restored': run(() => target.dispatchEvent(pageShowEvent())),
-    'user.retryRequested': run(() => user.retry()),
-    'user.signInRequested': run(() => user.signInAgain()),
-  };
-}
-
-/** jsdom has no PageTransitionEvent constructor; the runtime only reads `persisted`. */
-function pageShowEvent(): Event {
-  const event = new Event('pageshow');
-  Object.defineProperty(event, 'persisted', { value: true });
-  return event;
-}
-
-async function flushMicrotasks(rounds = 5): Promise<void> {
-  for (let i = 0; i < rounds; i += 1) await Promise.resolve();
-}

@@ -24,6 +24,7 @@ CustomLoadingExample.renderSessionLoading = function renderSessionLoading({ stat
         <Card tone="#fff4e5" title="Connection lost">
           <p>{status.message}</p>
           <button onClick={retry}>Retry now</button>
+          {status.canSignInAgain ? <button onClick={signInAgain}>Sign in again</button> : null}
         </Card>
       );
     case 'stuck':
@@ -35,6 +36,7 @@ CustomLoadingExample.renderSessionLoading = function renderSessionLoading({ stat
           <button onClick={retry}>Try again</button> <button onClick={signInAgain}>Sign in again</button>
         </Card>
       );
+    case 'signingOut':
     case 'redirecting':
       return <Card tone="#eef2ff" title="Signed out">{status.message}</Card>;
     default:

@@ -1,0 +1,155 @@
+import { initialTransition, transition, type ExecutableActionsFrom } from 'xstate';
+import { sessionFlowMachine, type SessionFlowEvent, type SessionFlowInput } from '../../machines/sessionFlowMachine';
+import { describeSessionFlow } from '../../machines/sessionFlowStatus';
+import { SAMPLE_OUTCOMES } from '../../lib/testing/sessionFlowTestModel';
+
+const expired: SessionFlowInput = { outcome: SAMPLE_OUTCOMES.expired };
+const authenticated: SessionFlowInput = { outcome: SAMPLE_OUTCOMES.ok };
+const networkFailure = { type: 'refresh.failed', cause: 'network' } as const;
+const failRepeatedly: SessionFlowEvent[] = [networkFailure, { type: 'retry.due' }, networkFailure, { type: 'retry.due' }, networkFailure];
+
+describe('session-flow machine: soft reload that brings no verdict', () => {
+  const reloading: SessionFlowEvent[] = [{ type: 'refresh.succeeded' }];
+
+  it('gives the verdict a short grace once the router says it rendered', () => {
+    const [snapshot, actions] = step(expired, [...reloading, { type: 'reload.completed' }]);
+    expect(snapshot.value).toEqual({ reloading: 'soft' });
+    expect(actions.map((a) => [a.type, a.params])).toEqual([['scheduleReloadDeadline', { delayMs: 1_000 }]]);
+  });
+
+  it('reloads the document when the deadline passes without a verdict', () => {
+    const [snapshot, actions] = step(expired, [...reloading, { type: 'reload.completed' }, { type: 'reload.timedOut' }]);
+    expect(snapshot.value).toEqual({ reloading: 'hard' });
+    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'reloadDocument']);
+  });
+
+  it('waits for the navigation that cancelled it, with a full deadline, and never reloads the document for it', () => {
+    const [snapshot, actions] = step(expired, [...reloading, { type: 'reload.cancelled' }]);
+    expect(snapshot.value).toEqual({ reloading: 'soft' });
+    expect(actions.map((a) => [a.type, a.params])).toEqual([['scheduleReloadDeadline', { delayMs: 15_000 }]]);
+    expect(step(expired, [...reloading, { type: 'reload.cancelled' }, { type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.ok }])[0].value).toBe('authenticated');
+  });
+});
+
+describe('session-flow machine: configuration faults', () => {
+  it.each([
+    ['duplicate-cookies', 'duplicate-session-cookies'],
+    ['missing-front-token', 'front-token-missing'],
+  ] as const)('retries a %s answer once at once, then stops in stuck naming it', (cause, reason) => {
+    const fault = { type: 'refresh.failed', cause } as const;
+    const [again, retryActions] = step(expired, [fault]);
+    expect(again.value).toBe('refreshing');
+    expect(actionTypes(retryActions)).toEqual(['refreshSession']);
+    const [stuck, actions] = step(expired, [fault, fault]);
+    expect(stuck.value).toBe('stuck');
+    expect(stuck.context.stuckReason).toBe(reason);
+    expect(actions).toEqual([]);
+    expect(describeSessionFlow(stuck).reason).toBe(reason);
+  });
+
+  it('does not mistake an outage for a configuration fault', () => {
+    expect(step(expired, [{ type: 'refresh.failed', cause: 'server' }])[0].value).toBe('offline');
+  });
+});
+
+describe('session-flow machine: offline gives a way out', () => {
+  it('offers "Sign in again" only after repeated failures', () => {
+    const [once] = step(expired, [networkFailure]);
+    expect(describeSessionFlow(once).canSignInAgain).toBe(false);
+    expect(step(expired, [networkFailure, { type: 'user.signInRequested' }])[0].value).toBe('offline');
+    const [thrice] = step(expired, failRepeatedly);
+    expect(describeSessionFlow(thrice)).toMatchObject({ state: 'offline', canRetry: true, canSignInAgain: true });
+    expect(step(expired, [...failRepeatedly, { type: 'user.signInRequested' }])[0].value).toBe('signingOut');
+  });
+
+  it('retries at once when the tab becomes visible again', () => {
+    expect(step(expired, [networkFailure, { type: 'page.woke', accessTokenExpired: true }])[0].value).toBe('refreshing');
+  });
+});
+
+describe('session-flow machine: pages without a verdict', () => {
+  it.each([
+    ['refreshing', []],
+    ['offline', [networkFailure]],
+    ['reloading', [{ type: 'refresh.succeeded' }]],
+    ['stuck', [{ type: 'refresh.failed', cause: 'duplicate-cookies' }, { type: 'refresh.failed', cause: 'duplicate-cookies' }]],
+  ] as const)('end a recovery in %s: idle, timers cancelled, nothing else started', (_name, events) => {
+    const [snapshot, actions] = step(expired, [...events, { type: 'page.publicShown' }]);
+    expect(snapshot.value).toBe('idle');
+    expect(snapshot.context.outcome).toBeNull();
+    expect(actionTypes(actions).filter((type) => !type.startsWith('cancel'))).toEqual([]);
+  });
+
+  it('keep the sign-in page in redirecting, so a sign-in elsewhere can bring the tab back', () => {
+    const [snapshot] = step(expired, [{ type: 'refresh.rejected' }, { type: 'page.publicShown' }]);
+    expect(snapshot.value).toBe('redirecting');
+    const [, actions] = step(expired, [{ type: 'refresh.rejected' }, { type: 'page.publicShown' }, { type: 'session.signedInElsewhere' }]);
+    expect(actionTypes(actions)).toEqual(['returnFromSignIn']);
+  });
+});
+
+describe('session-flow machine: other tabs', () => {
+  it.each([
+    ['authenticated', authenticated, []],
+    ['refreshing', expired, []],
+    ['offline', expired, [networkFailure]],
+    ['reloading', expired, [{ type: 'refresh.succeeded' }]],
+  ] as const)('leaves %s for sign-in when another tab signs out', (_name, input, events) => {
+    const [snapshot, actions] = step(input, [...events, { type: 'session.signedOutElsewhere' }]);
+    expect(snapshot.value).toBe('redirecting');
+    expect(actionTypes(actions)).toContain('redirectToSignIn');
+  });
+
+  it('ignores a sign-out elsewhere on a public page', () => {
+    const [snapshot, actions] = step({ outcome: undefined }, [{ type: 'session.signedOutElsewhere' }]);
+    expect(snapshot.value).toBe('idle');
+    expect(actions).toEqual([]);
+  });
+
+  it.each([
+    ['offline after a sign-in elsewhere', [networkFailure, { type: 'session.signedInElsewhere' }]],
+    ['offline after a refresh elsewhere', [networkFailure, { type: 'session.refreshedElsewhere' }]],
+    ['stuck after a sign-in elsewhere', [{ type: 'refresh.failed', cause: 'duplicate-cookies' }, { type: 'refresh.failed', cause: 'duplicate-cookies' }, { type: 'session.signedInElsewhere' }]],
+  ] as const)('resumes from %s with a fresh budget and a soft reload', (_name, events) => {
+    const [snapshot, actions] = step(expired, [...events]);
+    expect(snapshot.value).toEqual({ reloading: 'soft' });
+    expect(snapshot.context.recoveryAttempts).toBe(0);
+    expect(actionTypes(actions)).toContain('reloadServerProps');
+  });
+});
+
+describe('session-flow machine: waking up', () => {
+  it('refreshes in the background when the tab wakes with an expired token, keeping the page', () => {
+    const [snapshot, actions] = step(authenticated, [{ type: 'page.woke', accessTokenExpired: true }]);
+    expect(snapshot.value).toBe('revalidating');
+    expect(actionTypes(actions)).toEqual(['refreshSession']);
+    expect(step(authenticated, [{ type: 'page.woke', accessTokenExpired: true }, { type: 'refresh.succeeded' }])[0].value).toBe('authenticated');
+  });
+
+  it('does nothing when the tab wakes with a valid token', () => {
+    const [snapshot, actions] = step(authenticated, [{ type: 'page.woke', accessTokenExpired: false }]);
+    expect(snapshot.value).toBe('authenticated');
+    expect(actions).toEqual([]);
+  });
+
+  it('leaves the page when the wake-up refresh finds the session gone, and stays when the network failed', () => {
+    const woke = { type: 'page.woke', accessTokenExpired: true } as const;
+    expect(step(authenticated, [woke, { type: 'refresh.rejected' }])[0].value).toBe('redirecting');
+    expect(step(authenticated, [woke, networkFailure])[0].value).toBe('authenticated');
+  });
+});
+
+type ActionList = ExecutableActionsFrom<typeof sessionFlowMachine>[];
+
+/** Applies `events` in order; returns the last snapshot and the actions of the last event only. */
+function step(input: SessionFlowInput, events: readonly SessionFlowEvent[]) {
+  return events.reduce(
+    ([snapshot]: [ReturnType<typeof initialTransition<typeof sessionFlowMachine>>[0], ActionList], event) =>
+      transition(sessionFlowMachine, snapshot, event),
+    initialTransition(sessionFlowMachine, input),
+  );
+}
+
+function actionTypes(actions: ActionList): string[] {
+  return actions.map((action) => action.type);
+}

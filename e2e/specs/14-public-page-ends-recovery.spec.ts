@@ -1,0 +1,43 @@
+import { waitForAccessTokenExpiry } from '../support/accessToken';
+import { signUpThroughUI } from '../support/auth';
+import { revokeAllSessions } from '../support/core';
+import { dropRefreshRequests } from '../support/faults';
+import { expect, test } from '../support/fixtures';
+import { statesSince, traceMark } from '../support/sessionTrace';
+
+/** Several retry delays: the recovery left running before would have redirected by then. */
+const WATCH_MS = 4_000;
+
+test('a recovery left behind on a protected page never moves the user off the public page they went to', async ({
+  page,
+  context,
+  requests,
+}) => {
+  const user = await signUpThroughUI(page);
+  await page.getByRole('link', { name: 'About' }).click();
+  await expect(page).toHaveURL('/about');
+  await page.getByRole('link', { name: 'Account' }).click();
+  await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+  await waitForAccessTokenExpiry(context);
+  await dropRefreshRequests(page);
+  await page.reload({ waitUntil: 'load' });
+  await expect(page.locator('[data-session-flow="loading"]')).toHaveAttribute('data-session-flow-state', 'offline');
+  const mark = await traceMark(page);
+
+  // Back to the public page: a client-side navigation by the Next router.
+  await page.goBack();
+  await expect(page).toHaveURL('/about');
+  await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
+  expect(await statesSince(page, mark)).toEqual(['idle']);
+
+  // Then the network returns, and the session turns out to be gone.
+  await revokeAllSessions(user.userId);
+  const requestMark = requests.mark();
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await page.waitForTimeout(WATCH_MS);
+
+  await expect(page).toHaveURL('/about');
+  expect(requests.ofKindSince('refresh', requestMark), 'no recovery runs behind a public page').toEqual([]);
+  expect(await statesSince(page, mark)).toEqual(['idle']);
+});

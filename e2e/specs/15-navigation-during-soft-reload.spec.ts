@@ -1,0 +1,42 @@
+import { waitForAccessTokenExpiry } from '../support/accessToken';
+import { signUpThroughUI } from '../support/auth';
+import { expect, test } from '../support/fixtures';
+import { entriesSince, traceMark } from '../support/sessionTrace';
+
+/** Holds the soft reload's data request long enough for the user to navigate meanwhile. */
+const SLOW_DATA_MS = 2_000;
+
+/**
+ * Next resolves a route change with `false` when a newer navigation cancels it. That is no failure:
+ * the flow waits for the verdict of the navigation that won, and never reloads the document.
+ */
+test('going back during the soft reload: the newer navigation wins, no document reload', async ({ page, context, requests }) => {
+  const user = await signUpThroughUI(page);
+  await page.getByRole('link', { name: 'Account' }).click();
+  await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+  await waitForAccessTokenExpiry(context);
+  let heldDataRequests = 0;
+  await page.route(/\/_next\/data\/[^/]+\/account\.json/, async (route) => {
+    heldDataRequests += 1;
+    await new Promise((resolve) => setTimeout(resolve, SLOW_DATA_MS));
+    await route.fallback().catch(() => undefined); // cancelled by the browser meanwhile
+  });
+  const mark = await traceMark(page);
+  const requestMark = requests.mark();
+  await page.reload({ waitUntil: 'load' });
+  await expect.poll(() => heldDataRequests).toBe(1);
+
+  await page.goBack();
+
+  await expect(page).toHaveURL('/');
+  await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+  await page.waitForTimeout(SLOW_DATA_MS);
+  const entries = await entriesSince(page, mark);
+  expect(entries.map((e) => `${e.state}@${e.path}`)).toEqual([
+    'refreshing@/account',
+    'reloading.soft@/account',
+    'authenticated@/',
+  ]);
+  expect(requests.ofKindSince('document', requestMark), 'only the reload the test made').toHaveLength(1);
+  expect(requests.ofKindSince('refresh', requestMark).map((r) => r.status)).toEqual([200]);
+});

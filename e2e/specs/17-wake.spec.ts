@@ -1,0 +1,46 @@
+import type { Page } from '@playwright/test';
+import { waitForAccessTokenExpiry } from '../support/accessToken';
+import { signUpThroughUI } from '../support/auth';
+import { expect, test } from '../support/fixtures';
+import { statesSince, traceMark } from '../support/sessionTrace';
+
+/**
+ * Headless Chromium never hides a tab (every tab reports `visible`), so the spec sends the event the
+ * browser sends when a hidden tab is shown again. Everything behind it is real: the handler, the
+ * front token the SDK wrote, the SDK's clock, the refresh under the cross-tab lock.
+ */
+async function tabShownAgain(page: Page): Promise<void> {
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+}
+
+test.describe('a tab that becomes visible again', () => {
+  test('with an expired access token: one refresh at once, before the next click needs it', async ({ page, context, requests }) => {
+    const user = await signUpThroughUI(page);
+    await waitForAccessTokenExpiry(context);
+    const mark = await traceMark(page);
+    const requestMark = requests.mark();
+
+    await tabShownAgain(page);
+
+    await expect.poll(() => requests.ofKindSince('refresh', requestMark).map((r) => r.status)).toEqual([200]);
+    await expect.poll(() => statesSince(page, mark)).toEqual(['revalidating', 'authenticated']);
+    await expect(page.getByTestId('user-id'), 'the page stayed on screen').toHaveText(user.userId);
+
+    await page.getByRole('link', { name: 'Account' }).click();
+    await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+    expect(requests.ofKindSince('refresh', requestMark), 'the click needed no refresh').toHaveLength(1);
+    expect(await statesSince(page, mark)).toEqual(['revalidating', 'authenticated']);
+  });
+
+  test('with a valid access token: no request at all', async ({ page, requests }) => {
+    await signUpThroughUI(page);
+    const mark = await traceMark(page);
+    const requestMark = requests.mark();
+
+    await tabShownAgain(page);
+    await page.waitForTimeout(500);
+
+    expect(requests.all().slice(requestMark)).toEqual([]);
+    expect(await statesSince(page, mark)).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+/** What one tab tells the others about the session they share (the cookies are shared). */
+export type CrossTabSessionEvent = 'signed-in' | 'signed-out' | 'refreshed';
+
+export interface CrossTabSessionEvents {
+  /** Tells every other tab of this origin; never this one. */
+  publish(event: CrossTabSessionEvent): void;
+  /** Hears the other tabs; returns a function that stops listening. */
+  subscribe(listener: (event: CrossTabSessionEvent) => void): () => void;
+}
+
+const CHANNEL_NAME = 'ssr-session-flow:session-events';
+const EVENTS: ReadonlySet<string> = new Set<CrossTabSessionEvent>(['signed-in', 'signed-out', 'refreshed']);
+
+interface ChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+}
+
+/**
+ * One BroadcastChannel per tab, shared by whoever publishes (the SuperTokens event handler) and
+ * whoever listens (the session flow): two channel objects in one tab would hear each other. Each
+ * message carries the tab's id, and whatever arrives is checked before use (another version of the
+ * app, or an extension, may post on the same name). Without BroadcastChannel it does nothing:
+ * every tab still recovers on its own, as before.
+ */
+export function createCrossTabSessionEvents(
+  openChannel: ((name: string) => ChannelLike) | undefined = defaultChannelFactory(),
+  tabId: string = randomTabId(),
+): CrossTabSessionEvents {
+  let channel: ChannelLike | null | undefined;
+  const open = () => {
+    if (channel === undefined) {
+      try {
+        channel = openChannel ? openChannel(CHANNEL_NAME) : null;
+      } catch {
+        channel = null; // e.g. a sandboxed iframe: stay tab-local
+      }
+    }
+    return channel;
+  };
+  return {
+    publish(event) {
+      try {
+        open()?.postMessage({ tabId, event });
+      } catch {
+        // a closed channel: the other tabs recover on their own
+      }
+    },
+    subscribe(listener) {
+      const target = open();
+      if (!target) return () => {};
+      const onMessage = ({ data }: MessageEvent) => {
+        const message = readMessage(data);
+        if (message && message.tabId !== tabId) listener(message.event);
+      };
+      target.addEventListener('message', onMessage);
+      return () => target.removeEventListener('message', onMessage);
+    },
+  };
+}
+
+let browserTab: CrossTabSessionEvents | undefined;
+
+/** The one instance of this tab (created on first use, in the browser only). */
+export function crossTabSessionEvents(): CrossTabSessionEvents {
+  browserTab ??= createCrossTabSessionEvents();
+  return browserTab;
+}
+
+function readMessage(data: unknown): { tabId: string; event: CrossTabSessionEvent } | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { tabId, event } = data as Record<string, unknown>;
+  if (typeof tabId !== 'string' || typeof event !== 'string' || !EVENTS.has(event)) return null;
+  return { tabId, event: event as CrossTabSessionEvent };
+}
+
+function defaultChannelFactory(): ((name: string) => ChannelLike) | undefined {
+  return typeof BroadcastChannel === 'undefined' ? undefined : (name) => new BroadcastChannel(name);
+}
+
+function randomTabId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,112 @@
+import type { SessionOutcome } from '../lib/sessionOutcome';
+import type { RetryDelayOptions } from './retryDelay';
+
+/**
+ * Why a refresh call did not answer "refreshed" or "session gone". Only the first two can be an
+ * outage; the others are configuration faults that no amount of retrying fixes.
+ */
+export type RefreshFailureCause =
+  /** No answer: the fetch failed or timed out. */
+  | 'network'
+  /** A 5xx that names nothing more specific (a core that is down, a crashed backend). */
+  | 'server'
+  /** The backend saw two session cookies of one name (an old cookie domain or path) and refused. */
+  | 'duplicate-cookies'
+  /** A 200 without the `front-token` header: a proxy strips it, or the backend cleared an old cookie. */
+  | 'missing-front-token';
+
+export type StuckReason =
+  | 'server-rejects-refreshed-session'
+  | 'duplicate-session-cookies'
+  | 'front-token-missing'
+  | 'sign-out-failed';
+
+export interface ReloadDeadline {
+  /** A soft reload that brought no new verdict by then counts as failed. */
+  totalMs: number;
+  /** Once the router says it rendered, the verdict must follow within this (it follows at once). */
+  afterRouterMs: number;
+}
+
+export interface SessionFlowInput {
+  /** The verdict of the first page; `undefined` when that page never checked the session. */
+  outcome: SessionOutcome | undefined;
+  /** Recovery attempts this tab already spent; survives document reloads (the runtime stores it). */
+  recoveryAttempts?: number;
+  /** How many times a successful refresh may be followed by the server still rejecting. */
+  maxRecoveryAttempts?: number;
+  retryDelay?: Partial<RetryDelayOptions>;
+  reloadDeadline?: Partial<ReloadDeadline>;
+  /** Failed refresh calls after which `offline` also offers "Sign in again". */
+  offerSignInAfterFailures?: number;
+}
+
+export interface SessionFlowContext {
+  outcome: SessionOutcome | null;
+  recoveryAttempts: number;
+  maxRecoveryAttempts: number;
+  /** How far retries have backed off after refresh calls failed on the network or with a 5xx. */
+  backoffLevel: number;
+  lastFailure: RefreshFailureCause | null;
+  /** Failed refresh calls in this recovery, counted up to `offerSignInAfterFailures`. */
+  failedRefreshes: number;
+  /** Configuration faults in a row; the first earns one immediate retry (SuperTokens' own fix). */
+  configurationFaults: number;
+  stuckReason: StuckReason | null;
+  retryDelay: RetryDelayOptions;
+  reloadDeadline: ReloadDeadline;
+  offerSignInAfterFailures: number;
+}
+
+export type SessionFlowEvent =
+  | { type: 'server.outcomeReceived'; outcome: SessionOutcome }
+  | { type: 'page.publicShown' }
+  | { type: 'refresh.succeeded' }
+  | { type: 'refresh.rejected' }
+  | { type: 'refresh.failed'; cause: RefreshFailureCause }
+  | { type: 'reload.completed' }
+  | { type: 'reload.cancelled' }
+  | { type: 'reload.failed' }
+  | { type: 'reload.timedOut' }
+  | { type: 'signOut.succeeded' }
+  | { type: 'signOut.failed' }
+  | { type: 'retry.due' }
+  | { type: 'network.online' }
+  | { type: 'page.restored' }
+  | { type: 'page.woke'; accessTokenExpired: boolean }
+  | { type: 'user.retryRequested' }
+  | { type: 'user.signInRequested' }
+  | { type: 'session.signedOutElsewhere' }
+  | { type: 'session.signedInElsewhere' }
+  | { type: 'session.refreshedElsewhere' };
+
+export const DEFAULT_MAX_RECOVERY_ATTEMPTS = 2;
+export const DEFAULT_RETRY_DELAY: RetryDelayOptions = { initialMs: 1_000, maxMs: 30_000 };
+export const DEFAULT_RELOAD_DEADLINE: ReloadDeadline = { totalMs: 15_000, afterRouterMs: 1_000 };
+export const DEFAULT_OFFER_SIGN_IN_AFTER_FAILURES = 3;
+
+export function initialContext(input: SessionFlowInput): SessionFlowContext {
+  return {
+    outcome: input.outcome ?? null,
+    recoveryAttempts: Math.max(0, input.recoveryAttempts ?? 0),
+    maxRecoveryAttempts: Math.max(0, input.maxRecoveryAttempts ?? DEFAULT_MAX_RECOVERY_ATTEMPTS),
+    backoffLevel: 0,
+    lastFailure: null,
+    failedRefreshes: 0,
+    configurationFaults: 0,
+    stuckReason: null,
+    retryDelay: { ...DEFAULT_RETRY_DELAY, ...input.retryDelay },
+    reloadDeadline: { ...DEFAULT_RELOAD_DEADLINE, ...input.reloadDeadline },
+    offerSignInAfterFailures: Math.max(1, input.offerSignInAfterFailures ?? DEFAULT_OFFER_SIGN_IN_AFTER_FAILURES),
+  };
+}
+
+const CONFIGURATION_FAULTS: Readonly<Partial<Record<RefreshFailureCause, StuckReason>>> = {
+  'duplicate-cookies': 'duplicate-session-cookies',
+  'missing-front-token': 'front-token-missing',
+};
+
+/** The stuck reason a configuration fault ends in; `undefined` for a failure that may be an outage. */
+export function stuckReasonForFault(cause: RefreshFailureCause): StuckReason | undefined {
+  return CONFIGURATION_FAULTS[cause];
+}
