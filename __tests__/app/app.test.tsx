@@ -124,6 +124,55 @@ describe.each([
     expect(world.router.redirects).toEqual([]);
   });
 
+  it('scrolls to the URL’s anchor once the page replaces the loading UI', async () => {
+    window.history.replaceState(null, '', '/account?tab=keys#api');
+    const scrolledTo: string[] = [];
+    // jsdom lays nothing out and has no scrollIntoView: record the calls instead.
+    Object.defineProperty(Element.prototype, 'scrollIntoView', {
+      configurable: true,
+      value(this: Element) {
+        scrolledTo.push(this.id);
+      },
+    });
+    const Page = (props: object) => (
+      <div>
+        <ProtectedStub {...props} />
+        <section id="api">API keys</section>
+      </div>
+    );
+    const app = await renderApp(expiredProps, { strict, Component: Page });
+    await advance(200);
+    await settle(() => world.session.answerRefresh('refreshed'));
+    await app.showPageProps(okProps);
+    expect(scrolledTo).toEqual([]);
+    await advance(500);
+    expect(pageText()).toBe('Content for user-1');
+    expect(scrolledTo).toEqual(['api']);
+    window.history.replaceState(null, '', '/');
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
+
+  it('ends a recovery when a public page is shown: no timer left, no refresh, no redirect', async () => {
+    const app = await renderApp(expiredProps, { strict });
+    await settle(() => world.session.failRefresh('network'));
+    await app.showPageProps({});
+    expect(world.clock.pendingTimers()).toBe(0);
+    await settle(() => window.dispatchEvent(new Event('online')));
+    world.clock.advance(60_000);
+    expect(world.session.refreshCalls).toBe(1);
+    expect(world.router.redirects).toEqual([]);
+    expect(pageText()).toBe('Public content');
+  });
+
+  it('leaves protected content for sign-in when another tab signs out, and ignores it on a public page', async () => {
+    const app = await renderApp(okProps, { strict });
+    await settle(() => world.otherTabs.announce('signed-out'));
+    expect(world.router.redirects).toEqual(['/account?tab=keys#api']);
+    await app.showPageProps({});
+    await settle(() => world.otherTabs.announce('signed-out'));
+    expect(world.router.redirects).toHaveLength(1);
+  });
+
   it('redirects with path, query and hash as the way back when the session is gone', async () => {
     await renderApp(expiredProps, { strict });
     await settle(() => world.session.answerRefresh('session-gone'));

@@ -89,6 +89,32 @@ describe('checkSession against the embedded core', () => {
     await expect(getSessionOutcome(request(cookie))).resolves.toEqual({ status: 'needs-refresh', reason: 'expired' });
   });
 
+  it('hands each render its own payload: a page that changes it cannot change what the next render reads', async () => {
+    const { cookie, userId } = await newSession();
+    const first = await checkSession(request(cookie));
+    if (first.session) first.session.accessTokenPayload.sub = 'admin';
+    const second = await checkSession(request(cookie)); // served from the verified-token cache
+    if (second.session) (second.session.accessTokenPayload as { roles?: string[] }).roles = ['admin'];
+    const third = await checkSession(request(cookie));
+
+    expect(third.outcome).toEqual({ status: 'ok', userId });
+    expect(third.session?.accessTokenPayload.sub).toBe(userId);
+    expect(third.session?.accessTokenPayload).not.toHaveProperty('roles');
+  });
+
+  it('asks for a refresh, reason duplicate, when two access tokens arrive, as supertokens-node does', async () => {
+    const { token } = await newSession();
+    const { token: other } = await newSession();
+    await expect(getSessionOutcome(request(`sAccessToken=${token}; sAccessToken=${other}`))).resolves.toEqual({
+      status: 'needs-refresh',
+      reason: 'duplicate',
+    });
+    await expect(getSessionOutcome(request(`sAccessToken=${token}; sAccessToken=${token}`))).resolves.toEqual({
+      status: 'needs-refresh',
+      reason: 'duplicate',
+    });
+  });
+
   it('answers needs-refresh, not an error, while the core is down and its keys are unknown', async () => {
     const { cookie } = await newSession();
     initSdk({ connectionURI: 'http://127.0.0.1:9' });

@@ -11,7 +11,8 @@ export interface CrossTabSessionEvents {
 const CHANNEL_NAME = 'ssr-session-flow:session-events';
 const EVENTS: ReadonlySet<string> = new Set<CrossTabSessionEvent>(['signed-in', 'signed-out', 'refreshed']);
 
-interface ChannelLike {
+/** What a channel needs to be: BroadcastChannel in the browser. */
+export interface ChannelLike {
   postMessage(message: unknown): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
