@@ -3,8 +3,13 @@ import { signUpThroughUI } from '../support/auth';
 import { expect, test } from '../support/fixtures';
 import { entriesSince, traceMark } from '../support/sessionTrace';
 
-/** Holds the soft reload's data request long enough for the user to navigate meanwhile. */
-const SLOW_DATA_MS = 2_000;
+/**
+ * Holds the data requests: the soft reload's long enough for the user to navigate meanwhile, the
+ * navigation's longer still, so the cancelled reload answers first (with `false`) while the
+ * navigation that won has not brought its verdict yet.
+ */
+const SOFT_RELOAD_DATA_MS = 800;
+const NAVIGATION_DATA_MS = 2_000;
 
 /**
  * Next resolves a route change with `false` when a newer navigation cancels it. That is no failure:
@@ -16,10 +21,11 @@ test('going back during the soft reload: the newer navigation wins, no document 
   await expect(page.getByTestId('user-id')).toHaveText(user.userId);
   await waitForAccessTokenExpiry(context);
   let heldDataRequests = 0;
-  await page.route(/\/_next\/data\/[^/]+\/account\.json/, async (route) => {
+  await page.route(/\/_next\/data\//, async (route) => {
     heldDataRequests += 1;
-    await new Promise((resolve) => setTimeout(resolve, SLOW_DATA_MS));
-    await route.fallback().catch(() => undefined); // cancelled by the browser meanwhile
+    const delay = route.request().url().includes('/account.json') ? SOFT_RELOAD_DATA_MS : NAVIGATION_DATA_MS;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await route.fallback().catch(() => undefined); // the page may have moved on meanwhile
   });
   const mark = await traceMark(page);
   const requestMark = requests.mark();
@@ -30,11 +36,13 @@ test('going back during the soft reload: the newer navigation wins, no document 
 
   await expect(page).toHaveURL('/');
   await expect(page.getByTestId('user-id')).toHaveText(user.userId);
-  await page.waitForTimeout(SLOW_DATA_MS);
+  await page.waitForTimeout(SOFT_RELOAD_DATA_MS);
   const entries = await entriesSince(page, mark);
   expect(entries.map((e) => `${e.state}@${e.path}`)).toEqual([
     'refreshing@/account',
     'reloading.soft@/account',
+    // Cancelled: still waiting, now for the verdict of `/`.
+    'reloading.soft@/',
     'authenticated@/',
   ]);
   expect(requests.ofKindSince('document', requestMark), 'only the reload the test made').toHaveLength(1);
