@@ -22,4 +22,6 @@ export { openFileStore, DataFileError } from './store/fileStore';
 export { seedApp, seedEmailPasswordUser, summarizeApp } from './seed';
 export type { SeedUserInput, AppSummary } from './seed';
 export { SUPPORTED_CDI_VERSIONS } from './cdiVersions';
+export { DEFAULT_SCRYPT_PARAMS, STORED_SCRYPT_BOUNDS } from './tokens/passwords';
+export type { ScryptParams, PasswordHashingOptions } from './tokens/passwords';
 export type { JsonObject, JsonValue } from './json';

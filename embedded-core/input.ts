@@ -21,7 +21,7 @@ function invalidField(field: string): CoreHttpError {
 }
 
 function read<T>(input: JsonObject, field: string, guard: (value: JsonValue) => value is T & JsonValue): T | undefined {
-  if (!(field in input)) return undefined;
+  if (!Object.hasOwn(input, field)) return undefined;
   const value = input[field] as JsonValue;
   if (!guard(value)) throw invalidField(field);
   return value;

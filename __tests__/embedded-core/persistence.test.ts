@@ -6,7 +6,7 @@ import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import Session from 'supertokens-node/recipe/session';
 import SuperTokens from 'supertokens-node';
 import { DataFileError, openFileStore, seedEmailPasswordUser, summarizeApp, type EmbeddedCore } from '../../embedded-core';
-import { startTestCore } from './support/coreFixture';
+import { startTestCore, TEST_PASSWORD_HASHING } from './support/coreFixture';
 import { initSdk } from './support/sdk';
 
 let folder: string;
@@ -63,9 +63,9 @@ describe('persistence to a data file', () => {
     expect(() => openFileStore(dataFile)).toThrow(dataFile);
   });
 
-  it('persists seeded state only when flushed, and reads it back', () => {
+  it('persists seeded state only when flushed, and reads it back', async () => {
     const store = openFileStore(dataFile);
-    seedEmailPasswordUser(store, { email: 'Seed@Example.com', password: 'pw-123456' });
+    await seedEmailPasswordUser(store, { email: 'Seed@Example.com', password: 'pw-123456', passwordHashing: TEST_PASSWORD_HASHING });
 
     store.flush();
 

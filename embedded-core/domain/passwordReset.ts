@@ -5,7 +5,7 @@ import type { AppContext } from './context';
 
 /** Only the hash of a reset token is stored, as in the core. */
 export function createPasswordResetToken(ctx: AppContext, userId: string, email: string): JsonObject {
-  if (!ctx.app.users[userId]) return { status: 'UNKNOWN_USER_ID_ERROR' };
+  if (!ctx.app.users.has(userId)) return { status: 'UNKNOWN_USER_ID_ERROR' };
   const token = randomBytes(96).toString('base64').replace(/[=+/]/g, '').slice(0, 128);
   ctx.app.passwordResetTokens.push({
     tokenHash: sha256Hex(token),

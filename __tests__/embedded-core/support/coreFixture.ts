@@ -5,6 +5,7 @@ import {
   type CoreRequestEvent,
   type EmbeddedCore,
   type JsonObject,
+  type ScryptParams,
   type StartEmbeddedCoreOptions,
 } from '../../../embedded-core';
 
@@ -17,9 +18,15 @@ function createOffsetClock(): Clock & { offsetMs: number } {
   return clock;
 }
 
+/**
+ * A cheap scrypt cost for test cores, injected through the app factory (the only place a cost can
+ * be chosen): sign-ups and sign-ins then take milliseconds instead of the production ~0.2 s.
+ */
+export const TEST_PASSWORD_HASHING: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
 /** One in-process core on a free loopback port, memory store unless told otherwise. */
 export function startTestCore(options: StartEmbeddedCoreOptions = {}): Promise<EmbeddedCore> {
-  return startEmbeddedCore({ port: 0, ...options });
+  return startEmbeddedCore({ port: 0, passwordHashing: { params: TEST_PASSWORD_HASHING }, ...options });
 }
 
 export interface SharedTestCore {
