@@ -96,9 +96,12 @@ export async function coreCall(
   apiKey?: string,
   extraHeaders: Record<string, string> = {},
 ): Promise<CoreCallResult> {
-  const headers: Record<string, string> = { 'cdi-version': '5.4', ...extraHeaders };
-  if (apiKey !== undefined) headers['api-key'] = apiKey;
-  if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+  const headers: Record<string, string> = {
+    'cdi-version': '5.4',
+    ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+    ...(apiKey === undefined ? {} : { 'api-key': apiKey }),
+    ...extraHeaders,
+  };
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers,
