@@ -19,7 +19,7 @@ export type { CoreConfig, EnvVars } from './config';
 export { createMemoryStore } from './store/coreStore';
 export type { CoreStore } from './store/coreStore';
 export { openFileStore, DataFileError } from './store/fileStore';
-export { seedApp, seedEmailPasswordUser, summarizeApp } from './seed';
+export { seedApp, seedEmailPasswordUser, snapshotStore, summarizeApp } from './seed';
 export type { SeedUserInput, AppSummary } from './seed';
 export { SUPPORTED_CDI_VERSIONS } from './cdiVersions';
 export { DEFAULT_SCRYPT_PARAMS, STORED_SCRYPT_BOUNDS } from './tokens/passwords';

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock';
 import { DEFAULT_CORE_CONFIG, toEffectiveConfig } from './config';
 import { cloneJson, type JsonObject } from './json';
 import type { CoreStore } from './store/coreStore';
+import { serializeStoreData } from './store/dataFile';
 import { createPasswordHasher, type ScryptParams } from './tokens/passwords';
 
 /**
@@ -42,6 +43,11 @@ export async function seedEmailPasswordUser(store: CoreStore, input: SeedUserInp
   };
   const user = await createUser(ctx, DEFAULT_TENANT_ID, normaliseEmail(input.email), input.password);
   return { id: user.id };
+}
+
+/** The whole store as the data file would hold it: tests compare snapshots to see what a request changed. */
+export function snapshotStore(store: CoreStore): JsonObject {
+  return serializeStoreData(store.data);
 }
 
 /** What a test may want to know about an app without reaching into the store. */
