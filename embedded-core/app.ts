@@ -1,7 +1,7 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { systemClock, type Clock } from './clock';
 import { DEFAULT_CORE_CONFIG, validateCoreConfig, type CoreConfig } from './config';
 import { DEFAULT_TENANT_ID, effectiveConfigOf, ensureDefaultApp } from './domain/apps';
+import { checkApiKey, checkCdiVersion } from './protocolChecks';
 import { TryRefreshTokenError, UnauthorisedError, type AppContext } from './domain/context';
 import { appNotFound, CoreHttpError, textResponse, toErrorResponse } from './errors';
 import { jsonResponse, type CoreRequest, type CoreResponse } from './http';
@@ -9,7 +9,6 @@ import { parseJsonBody } from './input';
 import type { JsonObject } from './json';
 import { resolvePath, type Method, type ResolvedPath, type RouteContext } from './router';
 import { ROUTES } from './routes';
-import { SUPPORTED_CDI_VERSIONS } from './cdiVersions';
 import { refuseBrowserRequests } from './browserGuard';
 import { createMemoryStore, type CoreStore } from './store/coreStore';
 import { createPasswordHasher, type PasswordHasher, type PasswordHashingOptions } from './tokens/passwords';
@@ -157,39 +156,6 @@ function notFoundOrHello(ctx: RouteContext, resolved: ResolvedPath): CoreRespons
     return textResponse(200, 'Hello');
   }
   return textResponse(404, 'Not found');
-}
-
-/** `api-key` header, or `Authorization: Bearer <key>` (or a bare key), as the core reads it. */
-function apiKeyOf(headers: CoreRequest['headers']): string | undefined {
-  const direct = headers['api-key'];
-  if (direct !== undefined) return direct.trim();
-  const authorization = headers.authorization;
-  if (authorization === undefined) return undefined;
-  return authorization.toLowerCase().startsWith('bearer ') ? authorization.slice(7).trim() : authorization.trim();
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(a), digest(b));
-}
-
-/** An unknown app has no keys to enforce; its handler then answers 400, as in the core. */
-function checkApiKey(ctx: RouteContext): void {
-  const app = ctx.store.data.apps.get(ctx.appId);
-  if (!app) return;
-  const keys = effectiveConfigOf(ctx.baseConfig, app).apiKeys;
-  if (keys === null) return;
-  const given = apiKeyOf(ctx.request.headers);
-  if (given === undefined || !keys.some((key) => sameSecret(key, given))) {
-    throw new CoreHttpError(401, 'Invalid API key');
-  }
-}
-
-function checkCdiVersion(version: string | undefined): void {
-  if (version === undefined) return;
-  if (!SUPPORTED_CDI_VERSIONS.includes(version.trim())) {
-    throw new CoreHttpError(400, `cdi-version ${version.trim()} not supported`);
-  }
 }
 
 function outcomeOf(response: CoreResponse): string | undefined {
