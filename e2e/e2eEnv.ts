@@ -47,6 +47,7 @@ export function buildEnv(): NodeJS.ProcessEnv {
 /**
  * What `scripts/start.ts` (embedded core + `next start`) needs: the same build values, and a core in
  * memory with short-lived access tokens. A real core configured in the caller's shell must not leak in.
+ * Production refuses the embedded core and logged links unless asked by name: a test run asks.
  */
 export function serverEnv(): NodeJS.ProcessEnv {
   const env = buildEnv();
@@ -54,8 +55,12 @@ export function serverEnv(): NodeJS.ProcessEnv {
   delete env.SUPERTOKENS_API_KEY;
   return {
     ...env,
+    ...TEST_RUN_OPT_INS,
     EMBEDDED_CORE_PORT: String(CORE_PORT),
     EMBEDDED_CORE_DATA_FILE: '',
     ACCESS_TOKEN_VALIDITY: String(ACCESS_TOKEN_LIFETIME_SECONDS),
   };
 }
+
+/** The explicit opt-ins a production-mode test server needs: the embedded core, and links in the log. */
+export const TEST_RUN_OPT_INS = { EMBEDDED_CORE_IN_PRODUCTION: 'allow', SUPERTOKENS_EMAIL_DELIVERY: 'log' } as const;
