@@ -30,7 +30,7 @@ describe('npm start in production without a real core', () => {
   });
 
   it('exits with status 1 and the message, before starting anything', () => {
-    const env = { ...process.env, NODE_ENV: 'production', SUPERTOKENS_CONNECTION_URI: '', EMBEDDED_CORE_PORT: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', SUPERTOKENS_CONNECTION_URI: '', EMBEDDED_CORE_PORT: '0' };
 
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: REPO, env, encoding: 'utf8', timeout: 20_000 });
 
