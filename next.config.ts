@@ -6,6 +6,11 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // ESM-only packages: next/jest turns this list into Jest transform exceptions too.
   transpilePackages: ['jose', '@statelyai/inspect'],
+  env: {
+    // Always defined, so it is inlined as a constant even when unset: a build without email
+    // verification then drops the recipe's client code entirely (config/frontendConfig.ts).
+    NEXT_PUBLIC_EMAIL_VERIFICATION: process.env.NEXT_PUBLIC_EMAIL_VERIFICATION ?? '',
+  },
 };
 
 export default nextConfig;

@@ -11,7 +11,11 @@ type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
 export function frontendConfig(): FrontendConfig {
   return {
     appInfo,
-    recipeList: [EmailPasswordReact.init(), SessionReact.init({ lockFactory: refreshLockFactory() })],
+    recipeList: [
+      EmailPasswordReact.init(),
+      ...emailVerificationRecipe(),
+      SessionReact.init({ lockFactory: refreshLockFactory() }),
+    ],
     // The prebuilt UI navigates with the Next router instead of full page loads.
     windowHandler: (original) => ({
       ...original,
@@ -40,6 +44,16 @@ export function frontendConfig(): FrontendConfig {
  */
 function refreshLockFactory() {
   return process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK === 'supertokens' ? undefined : createWebLocksLockFactory();
+}
+
+/**
+ * NEXT_PUBLIC_EMAIL_VERIFICATION=required, inlined at build time as on the server. Loaded with
+ * `require` inside the inlined condition so a build without it carries none of its code.
+ */
+function emailVerificationRecipe() {
+  if (process.env.NEXT_PUBLIC_EMAIL_VERIFICATION !== 'required') return [];
+  const recipe: typeof import('supertokens-auth-react/recipe/emailverification') = require('supertokens-auth-react/recipe/emailverification');
+  return [recipe.default.init({ mode: 'REQUIRED' })];
 }
 
 let initialised = false;
