@@ -64,3 +64,24 @@ export function serverEnv(): NodeJS.ProcessEnv {
 
 /** The explicit opt-ins a production-mode test server needs: the embedded core, and links in the log. */
 export const TEST_RUN_OPT_INS = { EMBEDDED_CORE_IN_PRODUCTION: 'allow', SUPERTOKENS_EMAIL_DELIVERY: 'log' } as const;
+
+/**
+ * Specs 30 and up build and run servers of their own next to the main one, on ports derived from
+ * the main ones so two checkouts still never collide: email verification on (+10), and two app
+ * instances behind a round-robin proxy (+20: proxy, +21 and +22: instances).
+ */
+export const EV_APP_PORT = APP_PORT + 10;
+export const EV_CORE_PORT = CORE_PORT + 10;
+export const EV_ORIGIN = `http://localhost:${EV_APP_PORT}`;
+export const EV_DIST_DIR = '.next-e2e-ev';
+
+export const CLUSTER_PROXY_PORT = APP_PORT + 20;
+export const CLUSTER_INSTANCE_PORTS = [APP_PORT + 21, APP_PORT + 22] as const;
+export const CLUSTER_CORE_PORT = CORE_PORT + 20;
+export const CLUSTER_ORIGIN = `http://localhost:${CLUSTER_PROXY_PORT}`;
+export const CLUSTER_DIST_DIR = '.next-e2e-cluster';
+
+/** What `next build` needs for a build served at `origin` (the browser's origin is inlined). */
+export function buildEnvFor(origin: string, distDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...buildEnv(), NEXT_DIST_DIR: distDir, NEXT_PUBLIC_WEBSITE_DOMAIN: origin, NEXT_PUBLIC_API_DOMAIN: origin, ...extra };
+}
