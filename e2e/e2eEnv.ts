@@ -85,3 +85,9 @@ export const CLUSTER_DIST_DIR = '.next-e2e-cluster';
 export function buildEnvFor(origin: string, distDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...buildEnv(), NEXT_DIST_DIR: distDir, NEXT_PUBLIC_WEBSITE_DOMAIN: origin, NEXT_PUBLIC_API_DOMAIN: origin, ...extra };
 }
+
+/** The standalone server the Docker image runs (+40), built with NEXT_OUTPUT=standalone. */
+export const STANDALONE_PORT = APP_PORT + 40;
+export const STANDALONE_CORE_PORT = CORE_PORT + 40;
+export const STANDALONE_ORIGIN = `http://localhost:${STANDALONE_PORT}`;
+export const STANDALONE_DIST_DIR = '.next-e2e-standalone';
