@@ -22,12 +22,15 @@ export function createEmailVerificationToken(
 ): JsonObject {
   if (isEmailVerified(ctx.app, userId, email)) return { status: 'EMAIL_ALREADY_VERIFIED_ERROR' };
   const token = randomBytes(48).toString('base64url');
+  const now = ctx.clock.now();
+  // Expired tokens go when a new one is made (the core's cron job deletes them).
+  removeTokens(ctx, (entry) => entry.expiry < now);
   ctx.app.emailVerificationTokens.push({
     tokenHash: sha256Hex(token),
     userId,
     email,
     tenantId,
-    expiry: ctx.clock.now() + ctx.config.emailVerificationTokenLifetimeMs,
+    expiry: now + ctx.config.emailVerificationTokenLifetimeMs,
   });
   ctx.changed();
   return { status: 'OK', token };
