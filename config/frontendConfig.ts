@@ -7,6 +7,7 @@ import { toSameOriginPath } from '../lib/client/sameOriginPath';
 import { createWebLocksLockFactory } from '../lib/client/webLocksLockFactory';
 
 type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
+type EmailVerificationModule = typeof import('supertokens-auth-react/recipe/emailverification');
 
 export function frontendConfig(): FrontendConfig {
   return {
@@ -52,7 +53,7 @@ function refreshLockFactory() {
  */
 function emailVerificationRecipe() {
   if (process.env.NEXT_PUBLIC_EMAIL_VERIFICATION !== 'required') return [];
-  const recipe: typeof import('supertokens-auth-react/recipe/emailverification') = require('supertokens-auth-react/recipe/emailverification');
+  const recipe: EmailVerificationModule = require('supertokens-auth-react/recipe/emailverification');
   return [recipe.default.init({ mode: 'REQUIRED' })];
 }
 

@@ -1,15 +1,15 @@
+import { refuseBrowserRequests } from './browserGuard';
 import { systemClock, type Clock } from './clock';
 import { DEFAULT_CORE_CONFIG, validateCoreConfig, type CoreConfig } from './config';
 import { DEFAULT_TENANT_ID, effectiveConfigOf, ensureDefaultApp } from './domain/apps';
-import { checkApiKey, checkCdiVersion } from './protocolChecks';
 import { TryRefreshTokenError, UnauthorisedError, type AppContext } from './domain/context';
 import { appNotFound, CoreHttpError, textResponse, toErrorResponse } from './errors';
 import { jsonResponse, type CoreRequest, type CoreResponse } from './http';
 import { parseJsonBody } from './input';
 import type { JsonObject } from './json';
+import { checkApiKey, checkCdiVersion } from './protocolChecks';
 import { resolvePath, type Method, type ResolvedPath, type RouteContext } from './router';
 import { ROUTES } from './routes';
-import { refuseBrowserRequests } from './browserGuard';
 import { createMemoryStore, type CoreStore } from './store/coreStore';
 import { createPasswordHasher, type PasswordHasher, type PasswordHashingOptions } from './tokens/passwords';
 

@@ -11,18 +11,23 @@ beforeEach(() => {
   core = createCoreApp({ clock });
 });
 
-const NUMERIC_APP_KEYS = [...CORE_CONFIG_KEYS].filter(([, key]) => key.type !== 'String' && key.type !== 'boolean' && !key.baseConfigOnly);
+const NUMERIC_APP_KEYS = [...CORE_CONFIG_KEYS].filter(
+  ([, key]) => key.type !== 'String' && key.type !== 'boolean' && !key.baseConfigOnly,
+);
 
 describe('numeric core config values sent as JSON strings, as the core’s config mapper reads them', () => {
-  it.each(NUMERIC_APP_KEYS.map(([name, key]) => [name, key.type]))('accepts %s (%s) as a string and echoes it as sent', async (name, type) => {
-    const value = name === 'refresh_token_validity' ? '100000' : type === 'double' ? '2.5' : '7200';
+  it.each(NUMERIC_APP_KEYS.map(([name, key]) => [name, key.type]))(
+    'accepts %s (%s) as a string and echoes it as sent',
+    async (name, type) => {
+      const value = name === 'refresh_token_validity' ? '100000' : type === 'double' ? '2.5' : '7200';
 
-    const result = await putApp({ [name]: value });
-    const tenant = await callApp(core, 'GET', '/appid-cfg/public/recipe/multitenancy/tenant/v2');
+      const result = await putApp({ [name]: value });
+      const tenant = await callApp(core, 'GET', '/appid-cfg/public/recipe/multitenancy/tenant/v2');
 
-    expect(result).toMatchObject({ status: 200, body: { status: 'OK' } });
-    expect(tenant.body).toMatchObject({ coreConfig: { [name]: value } });
-  });
+      expect(result).toMatchObject({ status: 200, body: { status: 'OK' } });
+      expect(tenant.body).toMatchObject({ coreConfig: { [name]: value } });
+    },
+  );
 
   it('applies a string access_token_validity: tokens live that many seconds', async () => {
     await putApp({ access_token_validity: '2' });
@@ -57,7 +62,11 @@ describe('numeric core config values sent as JSON strings, as the core’s confi
     ['a per-core key', { port: '3567' }, "port can only be set via the core's base config setting"],
     ['a zero passwordless code lifetime', { passwordless_code_lifetime: '0' }, "'passwordless_code_lifetime' must be > 0"],
     ['an unknown hashing algorithm', { password_hashing_alg: 'md5' }, "'password_hashing_alg' must be one of 'ARGON2' or 'BCRYPT'"],
-    ['a refresh validity below the access validity', { access_token_validity: '7200', refresh_token_validity: '60' }, "'refresh_token_validity' must be strictly greater than 'access_token_validity'."],
+    [
+      'a refresh validity below the access validity',
+      { access_token_validity: '7200', refresh_token_validity: '60' },
+      "'refresh_token_validity' must be strictly greater than 'access_token_validity'.",
+    ],
   ])('keeps refusing %s', async (_case, coreConfig, message) => {
     const result = await putApp(coreConfig);
 

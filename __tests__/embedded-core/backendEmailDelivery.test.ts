@@ -20,7 +20,9 @@ describe('the app’s backend config against the embedded core', () => {
 
     await EmailPassword.sendResetPasswordEmail('public', user.id, 'reset@example.com');
 
-    expect(info).toHaveBeenCalledWith(expect.stringMatching(/^\[auth\] password reset link for reset@example\.com: http.*token=/));
+    expect(info).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[auth\] password reset link for reset@example\.com: http.*token=/),
+    );
   });
 
   it('with NEXT_PUBLIC_EMAIL_VERIFICATION=required, logs the verification link when told to by SUPERTOKENS_EMAIL_DELIVERY=log', async () => {
@@ -31,7 +33,9 @@ describe('the app’s backend config against the embedded core', () => {
 
     await EmailVerification.sendEmailVerificationEmail('public', user.id, user.loginMethods[0]!.recipeUserId);
 
-    expect(info).toHaveBeenCalledWith(expect.stringMatching(/^\[auth\] email verification link for verify@example\.com: http.*\/auth\/verify-email\?token=/));
+    expect(info).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[auth\] email verification link for verify@example\.com: http.*\/auth\/verify-email\?token=/),
+    );
   });
 });
 

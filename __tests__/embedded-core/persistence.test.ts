@@ -70,7 +70,9 @@ describe('persistence to a data file', () => {
     fs.writeFileSync(dataFile, JSON.stringify(dataFileWithUser({ ...user, passwordHash: hash })));
 
     expect(() => openFileStore(dataFile)).toThrow(DataFileError);
-    expect(() => openFileStore(dataFile)).toThrow(/app 'public' user 'u-1': password hash refused: N must be a power of two from 1024 to 1048576/);
+    expect(() => openFileStore(dataFile)).toThrow(
+      /app 'public' user 'u-1': password hash refused: N must be a power of two from 1024 to 1048576/,
+    );
   });
 
   it('refuses a data file that keeps an app under a reserved id', () => {

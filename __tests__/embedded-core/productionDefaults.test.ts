@@ -58,11 +58,24 @@ describe('where password-reset and verification links go', () => {
   });
 
   it('reads SMTP settings, naming the ones that are missing', () => {
-    const smtp = { SUPERTOKENS_EMAIL_DELIVERY: 'smtp', SMTP_HOST: 'mail.example', SMTP_PORT: '465', SMTP_FROM: 'auth@example.com', SMTP_PASSWORD: 'pw' };
+    const smtp = {
+      SUPERTOKENS_EMAIL_DELIVERY: 'smtp',
+      SMTP_HOST: 'mail.example',
+      SMTP_PORT: '465',
+      SMTP_FROM: 'auth@example.com',
+      SMTP_PASSWORD: 'pw',
+    };
 
     expect(readEmailDelivery({ NODE_ENV: 'production', ...smtp })).toEqual({
       kind: 'smtp',
-      smtp: { host: 'mail.example', port: 465, from: { name: 'ssr-session-flow', email: 'auth@example.com' }, authUsername: undefined, password: 'pw', secure: true },
+      smtp: {
+        host: 'mail.example',
+        port: 465,
+        from: { name: 'ssr-session-flow', email: 'auth@example.com' },
+        authUsername: undefined,
+        password: 'pw',
+        secure: true,
+      },
     });
     expect(() => readEmailDelivery({ SUPERTOKENS_EMAIL_DELIVERY: 'smtp', SMTP_HOST: 'mail.example' })).toThrow(
       'SUPERTOKENS_EMAIL_DELIVERY=smtp needs SMTP_PORT, SMTP_FROM, SMTP_PASSWORD (SMTP_USER defaults to SMTP_FROM).',

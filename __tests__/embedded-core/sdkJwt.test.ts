@@ -13,7 +13,11 @@ beforeEach(async () => {
   initSdk({ connectionURI: app.url });
 });
 
-type CreateJwt = (payload: Record<string, unknown>, validitySeconds?: number, useStaticSigningKey?: boolean) => Promise<{ status: string; jwt?: string }>;
+type CreateJwt = (
+  payload: Record<string, unknown>,
+  validitySeconds?: number,
+  useStaticSigningKey?: boolean,
+) => Promise<{ status: string; jwt?: string }>;
 
 const entryPoints: Array<[string, CreateJwt]> = [
   // Session.createJWT goes through the OpenID recipe, which adds its issuer, then the JWT recipe.
@@ -22,7 +26,7 @@ const entryPoints: Array<[string, CreateJwt]> = [
 ];
 
 describe('JWTs signed by the core (POST /recipe/jwt)', () => {
-  it.each(entryPoints)('%s makes a token that verifies against the core’s JWKS, with the static key by default', async (_name, createJwt) => {
+  it.each(entryPoints)('%s makes a token that verifies against the core’s JWKS, with the static key by default', async (_, createJwt) => {
     const before = Math.floor(Date.now() / 1000);
 
     const created = await createJwt({ role: 'admin' }, 60);

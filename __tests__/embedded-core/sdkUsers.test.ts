@@ -94,7 +94,9 @@ describe('deleting a user through the SDK', () => {
     await expect(Session.getSessionInformation(session.getHandle())).resolves.toBeUndefined();
     await expect(SuperTokens.getUser(stays ?? '')).resolves.toMatchObject({ id: stays });
     await expect(Session.getAllSessionHandlesForUser(stays ?? '')).resolves.toHaveLength(1);
-    await expect(EmailPassword.signIn('public', 'gone@example.com', 'correct-horse-1')).resolves.toEqual({ status: 'WRONG_CREDENTIALS_ERROR' });
+    await expect(EmailPassword.signIn('public', 'gone@example.com', 'correct-horse-1')).resolves.toEqual({
+      status: 'WRONG_CREDENTIALS_ERROR',
+    });
   });
 
   it('answers OK for a user that does not exist', async () => {

@@ -10,7 +10,8 @@ describe('tokens that repeated requests create', () => {
   ])('keeps only live %s tokens: expired ones go when a new one is made', async (_kind, path, list) => {
     const clock = createFakeClock(Date.UTC(2030, 0, 1));
     const app = createCoreApp({ clock, passwordHashing: { params: TEST_PASSWORD_HASHING } });
-    const user = await seedEmailPasswordUser(app.store, { email: 'a@example.com', password: 'pw-123456', passwordHashing: TEST_PASSWORD_HASHING });
+    const seed = { email: 'a@example.com', password: 'pw-123456', passwordHashing: TEST_PASSWORD_HASHING };
+    const user = await seedEmailPasswordUser(app.store, seed);
     const request = () => callApp(app, 'POST', path, { userId: user.id, email: 'a@example.com' });
     for (let i = 0; i < 5; i += 1) await request();
     const before = tokenCount(app, list);

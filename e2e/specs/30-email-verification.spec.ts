@@ -14,7 +14,12 @@ test.describe.configure({ timeout: 180_000 });
 test.beforeAll(async () => {
   const env = buildEnvFor(EV_ORIGIN, EV_DIST_DIR, { NEXT_PUBLIC_EMAIL_VERIFICATION: 'required' });
   buildApp(env);
-  const serverEnv: NodeJS.ProcessEnv = { ...env, ...TEST_RUN_OPT_INS, EMBEDDED_CORE_PORT: String(EV_CORE_PORT), EMBEDDED_CORE_DATA_FILE: '' };
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...env,
+    ...TEST_RUN_OPT_INS,
+    EMBEDDED_CORE_PORT: String(EV_CORE_PORT),
+    EMBEDDED_CORE_DATA_FILE: '',
+  };
   delete serverEnv.SUPERTOKENS_CONNECTION_URI;
   delete serverEnv.SUPERTOKENS_API_KEY;
   const args = ['--import', 'tsx', 'scripts/start.ts', '--port', String(EV_APP_PORT)];

@@ -41,11 +41,11 @@ test.beforeAll(async () => {
   const serverEnv: NodeJS.ProcessEnv = { ...env, SUPERTOKENS_CONNECTION_URI: core.url, SUPERTOKENS_EMAIL_DELIVERY: 'log' };
   delete serverEnv.SUPERTOKENS_API_KEY;
   const next = require.resolve('next/dist/bin/next');
-  instances = await Promise.all(
-    CLUSTER_INSTANCE_PORTS.map((port, index) =>
-      startServerProcess(`e2e-cluster-instance-${index}`, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], serverEnv, `http://127.0.0.1:${port}/about`),
-    ),
-  );
+  const startInstance = (port: number, index: number) => {
+    const args = [next, 'start', '-p', String(port), '-H', '127.0.0.1'];
+    return startServerProcess(`e2e-cluster-instance-${index}`, args, serverEnv, `http://127.0.0.1:${port}/about`);
+  };
+  instances = await Promise.all(CLUSTER_INSTANCE_PORTS.map(startInstance));
   proxy = await startRoundRobinProxy(CLUSTER_PROXY_PORT, CLUSTER_INSTANCE_PORTS);
 });
 

@@ -20,12 +20,9 @@ for (const [name, change, message] of cases) {
     const env: NodeJS.ProcessEnv = { ...serverEnv(), NEXT_DIST_DIR: DIST_DIR, ...change };
     for (const [key, value] of Object.entries(change)) if (value === undefined) delete env[key];
 
-    const run = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(APP_PORT + 30), '-H', '127.0.0.1'], {
-      cwd: REPO_ROOT,
-      env,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const args = [require.resolve('next/dist/bin/next'), 'start', '-p', String(APP_PORT + 30), '-H', '127.0.0.1'];
+
+    const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 30_000 });
 
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);

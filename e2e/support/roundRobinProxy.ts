@@ -30,8 +30,10 @@ export async function startRoundRobinProxy(port: number, instancePorts: readonly
   const handler: http.RequestListener = (req, res) => {
     const path = req.url ?? '/';
     const pinned = Number(req.headers[ROUTE_TO_HEADER]);
-    const advances = !path.startsWith('/_next/static/') && path !== '/favicon.ico';
-    const instance = Number.isInteger(pinned) && instancePorts[pinned] !== undefined ? pinned : advances ? turn++ % instancePorts.length : turn % instancePorts.length;
+    const isAsset = path.startsWith('/_next/static/') || path === '/favicon.ico';
+    let instance = turn % instancePorts.length;
+    if (Number.isInteger(pinned) && instancePorts[pinned] !== undefined) instance = pinned;
+    else if (!isAsset) turn += 1;
     const entry: ProxiedRequest = { method: req.method ?? 'GET', path, instance, status: null };
     log.push(entry);
     const headers = { ...req.headers };

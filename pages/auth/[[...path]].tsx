@@ -5,6 +5,8 @@ import SuperTokens from 'supertokens-auth-react';
 import { EmailPasswordPreBuiltUI } from 'supertokens-auth-react/recipe/emailpassword/prebuiltui';
 import { canHandleRoute, getRoutingComponent } from 'supertokens-auth-react/ui';
 
+type EmailVerificationUI = typeof import('supertokens-auth-react/recipe/emailverification/prebuiltui');
+
 const preBuiltUIs = [EmailPasswordPreBuiltUI, ...emailVerificationUI()];
 
 // The prebuilt UI reads window.location: render it in the browser only.
@@ -32,6 +34,6 @@ export default function Auth() {
  */
 function emailVerificationUI() {
   if (process.env.NEXT_PUBLIC_EMAIL_VERIFICATION !== 'required') return [];
-  const ui: typeof import('supertokens-auth-react/recipe/emailverification/prebuiltui') = require('supertokens-auth-react/recipe/emailverification/prebuiltui');
+  const ui: EmailVerificationUI = require('supertokens-auth-react/recipe/emailverification/prebuiltui');
   return [ui.EmailVerificationPreBuiltUI];
 }
