@@ -4,8 +4,16 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // The e2e and benchmark builds use their own folder (ports and flags are inlined at build time).
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // NEXT_OUTPUT=standalone: a self-contained server for the Docker image (docs/decisions/012).
+  // Off otherwise, because `next start`, which the tests and `npm start` use, warns about it.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   // ESM-only packages: next/jest turns this list into Jest transform exceptions too.
   transpilePackages: ['jose', '@statelyai/inspect'],
+  env: {
+    // Always defined, so it is inlined as a constant even when unset: a build without email
+    // verification then drops the recipe's client code entirely (config/frontendConfig.ts).
+    NEXT_PUBLIC_EMAIL_VERIFICATION: process.env.NEXT_PUBLIC_EMAIL_VERIFICATION ?? '',
+  },
 };
 
 export default nextConfig;

@@ -49,7 +49,14 @@ export async function startBenchApp({ port, distDir, core, buildEnv = {} }: Benc
     if (build.status !== 0) throw new Error(`next build of ${distDir} failed; run it by hand to see why`);
   }
   const next = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port)], {
-    env: { ...env, SUPERTOKENS_CONNECTION_URI: core.url, ENABLE_BENCH_PAGES: '1', NODE_ENV: 'production' },
+    env: {
+      ...env,
+      SUPERTOKENS_CONNECTION_URI: core.url,
+      // Production refuses logged reset links unless asked by name; the bench sends no emails anyway.
+      SUPERTOKENS_EMAIL_DELIVERY: 'log',
+      ENABLE_BENCH_PAGES: '1',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

@@ -8,12 +8,14 @@ import { publishSessionEventsToOtherTabs } from '../lib/client/sessionEventPubli
 import { createWebLocksLockFactory } from '../lib/client/webLocksLockFactory';
 
 type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
+type EmailVerificationModule = typeof import('supertokens-auth-react/recipe/emailverification');
 
 export function frontendConfig(): FrontendConfig {
   return {
     appInfo,
     recipeList: [
       EmailPasswordReact.init(),
+      ...emailVerificationRecipe(),
       // Other tabs hear of sign-in, sign-out and refresh at once (see the session flow's
       // `session.*Elsewhere` events) instead of on their next request.
       SessionReact.init({ lockFactory: refreshLockFactory(), onHandleEvent: publishSessionEventsToOtherTabs() }),
@@ -46,6 +48,16 @@ export function frontendConfig(): FrontendConfig {
  */
 function refreshLockFactory() {
   return process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK === 'supertokens' ? undefined : createWebLocksLockFactory();
+}
+
+/**
+ * NEXT_PUBLIC_EMAIL_VERIFICATION=required, inlined at build time as on the server. Loaded with
+ * `require` inside the inlined condition so a build without it carries none of its code.
+ */
+function emailVerificationRecipe() {
+  if (process.env.NEXT_PUBLIC_EMAIL_VERIFICATION !== 'required') return [];
+  const recipe: EmailVerificationModule = require('supertokens-auth-react/recipe/emailverification');
+  return [recipe.default.init({ mode: 'REQUIRED' })];
 }
 
 let initialised = false;

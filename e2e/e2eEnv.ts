@@ -47,6 +47,7 @@ export function buildEnv(): NodeJS.ProcessEnv {
 /**
  * What `scripts/start.ts` (embedded core + `next start`) needs: the same build values, and a core in
  * memory with short-lived access tokens. A real core configured in the caller's shell must not leak in.
+ * Production refuses the embedded core and logged links unless asked by name: a test run asks.
  */
 export function serverEnv(): NodeJS.ProcessEnv {
   const env = buildEnv();
@@ -54,8 +55,39 @@ export function serverEnv(): NodeJS.ProcessEnv {
   delete env.SUPERTOKENS_API_KEY;
   return {
     ...env,
+    ...TEST_RUN_OPT_INS,
     EMBEDDED_CORE_PORT: String(CORE_PORT),
     EMBEDDED_CORE_DATA_FILE: '',
     ACCESS_TOKEN_VALIDITY: String(ACCESS_TOKEN_LIFETIME_SECONDS),
   };
 }
+
+/** The explicit opt-ins a production-mode test server needs: the embedded core, and links in the log. */
+export const TEST_RUN_OPT_INS = { EMBEDDED_CORE_IN_PRODUCTION: 'allow', SUPERTOKENS_EMAIL_DELIVERY: 'log' } as const;
+
+/**
+ * Specs 30 and up build and run servers of their own next to the main one, on ports derived from
+ * the main ones so two checkouts still never collide: email verification on (+10), and two app
+ * instances behind a round-robin proxy (+20: proxy, +21 and +22: instances).
+ */
+export const EV_APP_PORT = APP_PORT + 10;
+export const EV_CORE_PORT = CORE_PORT + 10;
+export const EV_ORIGIN = `http://localhost:${EV_APP_PORT}`;
+export const EV_DIST_DIR = '.next-e2e-ev';
+
+export const CLUSTER_PROXY_PORT = APP_PORT + 20;
+export const CLUSTER_INSTANCE_PORTS = [APP_PORT + 21, APP_PORT + 22] as const;
+export const CLUSTER_CORE_PORT = CORE_PORT + 20;
+export const CLUSTER_ORIGIN = `http://localhost:${CLUSTER_PROXY_PORT}`;
+export const CLUSTER_DIST_DIR = '.next-e2e-cluster';
+
+/** What `next build` needs for a build served at `origin` (the browser's origin is inlined). */
+export function buildEnvFor(origin: string, distDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...buildEnv(), NEXT_DIST_DIR: distDir, NEXT_PUBLIC_WEBSITE_DOMAIN: origin, NEXT_PUBLIC_API_DOMAIN: origin, ...extra };
+}
+
+/** The standalone server the Docker image runs (+40), built with NEXT_OUTPUT=standalone. */
+export const STANDALONE_PORT = APP_PORT + 40;
+export const STANDALONE_CORE_PORT = CORE_PORT + 40;
+export const STANDALONE_ORIGIN = `http://localhost:${STANDALONE_PORT}`;
+export const STANDALONE_DIST_DIR = '.next-e2e-standalone';

@@ -1,4 +1,4 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
+import { refuseBrowserRequests } from './browserGuard';
 import { systemClock, type Clock } from './clock';
 import { DEFAULT_CORE_CONFIG, validateCoreConfig, type CoreConfig } from './config';
 import { DEFAULT_TENANT_ID, effectiveConfigOf, ensureDefaultApp } from './domain/apps';
@@ -7,10 +7,11 @@ import { appNotFound, CoreHttpError, textResponse, toErrorResponse } from './err
 import { jsonResponse, type CoreRequest, type CoreResponse } from './http';
 import { parseJsonBody } from './input';
 import type { JsonObject } from './json';
+import { checkApiKey, checkCdiVersion } from './protocolChecks';
 import { resolvePath, type Method, type ResolvedPath, type RouteContext } from './router';
 import { ROUTES } from './routes';
-import { SUPPORTED_CDI_VERSIONS } from './cdiVersions';
 import { createMemoryStore, type CoreStore } from './store/coreStore';
+import { createPasswordHasher, type PasswordHasher, type PasswordHashingOptions } from './tokens/passwords';
 
 export interface CoreAppOptions {
   /** Defaults to a fresh memory store. */
@@ -18,6 +19,11 @@ export interface CoreAppOptions {
   clock?: Clock;
   /** Base config of every app (the default app uses it as is); merged over the core's defaults. */
   config?: Partial<CoreConfig>;
+  /**
+   * Password hashing. Only tests set `params`, to a lower cost than the production default (the
+   * data file can never choose it); `onDerive` lets them count hash computations.
+   */
+  passwordHashing?: PasswordHashingOptions;
   /** Called after each answered request; tests use it to count core calls. */
   onRequest?: (event: CoreRequestEvent) => void;
 }
@@ -35,6 +41,7 @@ export interface CoreApp {
   readonly store: CoreStore;
   readonly clock: Clock;
   readonly config: CoreConfig;
+  readonly passwords: PasswordHasher;
 }
 
 /**
@@ -47,6 +54,7 @@ export function createCoreApp(options: CoreAppOptions = {}): CoreApp {
   const store = options.store ?? createMemoryStore();
   const clock = options.clock ?? systemClock;
   const config = validateCoreConfig({ ...DEFAULT_CORE_CONFIG, ...options.config });
+  const passwords = createPasswordHasher(options.passwordHashing);
   ensureDefaultApp(store);
   store.flush();
 
@@ -60,7 +68,7 @@ export function createCoreApp(options: CoreAppOptions = {}): CoreApp {
   async function answer(request: CoreRequest): Promise<CoreResponse> {
     let response: CoreResponse;
     try {
-      response = await dispatch(request, store, clock, config);
+      response = await dispatch(request, { store, clock, config, passwords });
     } catch (error) {
       response = toErrorResponse(error);
     }
@@ -74,17 +82,21 @@ export function createCoreApp(options: CoreAppOptions = {}): CoreApp {
     return response;
   }
 
-  return { handle, store, clock, config };
+  return { handle, store, clock, config, passwords };
 }
 
-async function dispatch(
-  request: CoreRequest,
-  store: CoreStore,
-  clock: Clock,
-  config: CoreConfig,
-): Promise<CoreResponse> {
+/** What every request of one app factory shares. */
+interface CoreServices {
+  store: CoreStore;
+  clock: Clock;
+  config: CoreConfig;
+  passwords: PasswordHasher;
+}
+
+async function dispatch(request: CoreRequest, services: CoreServices): Promise<CoreResponse> {
+  refuseBrowserRequests(request);
   const resolved = resolvePath(request.path, ROUTES);
-  const ctx = routeContext(request, resolved, store, clock, config);
+  const ctx = routeContext(request, resolved, services);
   const route = resolved.route;
   if (!route) return notFoundOrHello(ctx, resolved);
   if (!route.skipApiKey) checkApiKey(ctx);
@@ -104,13 +116,8 @@ async function dispatch(
   }
 }
 
-function routeContext(
-  request: CoreRequest,
-  resolved: ResolvedPath,
-  store: CoreStore,
-  clock: Clock,
-  baseConfig: CoreConfig,
-): RouteContext {
+function routeContext(request: CoreRequest, resolved: ResolvedPath, services: CoreServices): RouteContext {
+  const { store, clock, config: baseConfig, passwords } = services;
   const { appId, tenantId } = resolved;
   let appContext: AppContext | undefined;
   let body: JsonObject | undefined;
@@ -124,14 +131,14 @@ function routeContext(
     json: () => (body ??= parseJsonBody(request.body)),
     app() {
       if (appContext) return appContext;
-      const app = store.data.apps[appId];
+      const app = store.data.apps.get(appId);
       if (!app) throw appNotFound(appId, DEFAULT_TENANT_ID);
       const config = effectiveConfigOf(baseConfig, app);
-      appContext = { appId, app, config, clock, changed: () => store.markChanged() };
+      appContext = { appId, app, config, clock, passwords, changed: () => store.markChanged() };
       return appContext;
     },
     requireScope(scope) {
-      if (!store.data.apps[appId]) throw appNotFound(appId, tenantId);
+      if (!store.data.apps.has(appId)) throw appNotFound(appId, tenantId);
       ctx.app();
       if (tenantId === DEFAULT_TENANT_ID) return;
       if (scope === 'publicTenant') throw new CoreHttpError(403, 'Only public tenantId can call this app specific API');
@@ -149,39 +156,6 @@ function notFoundOrHello(ctx: RouteContext, resolved: ResolvedPath): CoreRespons
     return textResponse(200, 'Hello');
   }
   return textResponse(404, 'Not found');
-}
-
-/** `api-key` header, or `Authorization: Bearer <key>` (or a bare key), as the core reads it. */
-function apiKeyOf(headers: CoreRequest['headers']): string | undefined {
-  const direct = headers['api-key'];
-  if (direct !== undefined) return direct.trim();
-  const authorization = headers.authorization;
-  if (authorization === undefined) return undefined;
-  return authorization.toLowerCase().startsWith('bearer ') ? authorization.slice(7).trim() : authorization.trim();
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(a), digest(b));
-}
-
-/** An unknown app has no keys to enforce; its handler then answers 400, as in the core. */
-function checkApiKey(ctx: RouteContext): void {
-  const app = ctx.store.data.apps[ctx.appId];
-  if (!app) return;
-  const keys = effectiveConfigOf(ctx.baseConfig, app).apiKeys;
-  if (keys === null) return;
-  const given = apiKeyOf(ctx.request.headers);
-  if (given === undefined || !keys.some((key) => sameSecret(key, given))) {
-    throw new CoreHttpError(401, 'Invalid API key');
-  }
-}
-
-function checkCdiVersion(version: string | undefined): void {
-  if (version === undefined) return;
-  if (!SUPPORTED_CDI_VERSIONS.includes(version.trim())) {
-    throw new CoreHttpError(400, `cdi-version ${version.trim()} not supported`);
-  }
 }
 
 function outcomeOf(response: CoreResponse): string | undefined {

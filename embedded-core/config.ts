@@ -1,10 +1,10 @@
-import type { JsonObject, JsonValue } from './json';
+import { parseJavaDouble } from './configValues';
 
 /**
  * The core's own configuration names and units (config.yaml / docker env of supertokens-core):
  * ACCESS_TOKEN_VALIDITY in seconds, REFRESH_TOKEN_VALIDITY in minutes,
  * ACCESS_TOKEN_DYNAMIC_SIGNING_KEY_UPDATE_INTERVAL in hours, API_KEYS comma-separated,
- * PASSWORD_RESET_TOKEN_LIFETIME in milliseconds.
+ * PASSWORD_RESET_TOKEN_LIFETIME and EMAIL_VERIFICATION_TOKEN_LIFETIME in milliseconds.
  */
 export interface CoreConfig {
   accessTokenValiditySeconds: number;
@@ -12,6 +12,7 @@ export interface CoreConfig {
   signingKeyUpdateIntervalHours: number;
   apiKeys: string[] | null;
   passwordResetTokenLifetimeMs: number;
+  emailVerificationTokenLifetimeMs: number;
 }
 
 export const DEFAULT_CORE_CONFIG: CoreConfig = {
@@ -20,6 +21,7 @@ export const DEFAULT_CORE_CONFIG: CoreConfig = {
   signingKeyUpdateIntervalHours: 168,
   apiKeys: null,
   passwordResetTokenLifetimeMs: 3_600_000,
+  emailVerificationTokenLifetimeMs: 24 * 3_600_000,
 };
 
 /** An environment as a plain map, so callers need not build a full NodeJS.ProcessEnv. */
@@ -62,6 +64,9 @@ export function validateCoreConfig(config: CoreConfig): CoreConfig {
   if (!(Number.isInteger(config.passwordResetTokenLifetimeMs) && config.passwordResetTokenLifetimeMs > 0)) {
     throw new CoreConfigError("'password_reset_token_lifetime' must be >= 0");
   }
+  if (!(Number.isInteger(config.emailVerificationTokenLifetimeMs) && config.emailVerificationTokenLifetimeMs > 0)) {
+    throw new CoreConfigError("'email_verification_token_lifetime' must be >= 0");
+  }
   for (const key of config.apiKeys ?? []) {
     if (key.length < 20) {
       throw new CoreConfigError('One of the API keys is too short. Please use at least 20 characters');
@@ -81,11 +86,15 @@ export function parseApiKeys(raw: string | null | undefined): string[] | null {
   return raw.replace(/\s/g, '').split(',');
 }
 
-function envNumber(env: EnvVars, name: string, fallback: number): number {
+/** Read as the core's docker image reads them: Long.parseLong for whole numbers, Double.parseDouble else. */
+function envNumber(env: EnvVars, name: string, fallback: number, kind: 'whole' | 'decimal' = 'whole'): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value)) throw new CoreConfigError(`${name} must be a number, got '${raw}'.`);
+  const value = parseJavaDouble(raw);
+  if (value === undefined || !Number.isFinite(value)) throw new CoreConfigError(`${name} must be a number, got '${raw}'.`);
+  if (kind === 'whole' && !/^[+-]?[0-9]+$/.test(raw.trim())) {
+    throw new CoreConfigError(`${name} must be a whole number, got '${raw}'.`);
+  }
   return value;
 }
 
@@ -94,14 +103,20 @@ export function readCoreConfigFromEnv(env: EnvVars = process.env): CoreConfig {
   const d = DEFAULT_CORE_CONFIG;
   const config: CoreConfig = {
     accessTokenValiditySeconds: envNumber(env, 'ACCESS_TOKEN_VALIDITY', d.accessTokenValiditySeconds),
-    refreshTokenValidityMinutes: envNumber(env, 'REFRESH_TOKEN_VALIDITY', d.refreshTokenValidityMinutes),
+    refreshTokenValidityMinutes: envNumber(env, 'REFRESH_TOKEN_VALIDITY', d.refreshTokenValidityMinutes, 'decimal'),
     signingKeyUpdateIntervalHours: envNumber(
       env,
       'ACCESS_TOKEN_DYNAMIC_SIGNING_KEY_UPDATE_INTERVAL',
       d.signingKeyUpdateIntervalHours,
+      'decimal',
     ),
     apiKeys: parseApiKeys(env.API_KEYS),
     passwordResetTokenLifetimeMs: envNumber(env, 'PASSWORD_RESET_TOKEN_LIFETIME', d.passwordResetTokenLifetimeMs),
+    emailVerificationTokenLifetimeMs: envNumber(
+      env,
+      'EMAIL_VERIFICATION_TOKEN_LIFETIME',
+      d.emailVerificationTokenLifetimeMs,
+    ),
   };
   try {
     return validateCoreConfig(config);
@@ -119,41 +134,4 @@ export function readPort(env: EnvVars, name: string, fallback: number): number {
     throw new CoreConfigError(`${name} must be a port number between 0 and 65535, got '${raw}'.`);
   }
   return port;
-}
-
-const APP_CONFIG_KEYS: Record<string, (config: CoreConfig, value: JsonValue) => CoreConfig> = {
-  access_token_validity: (c, v) => ({ ...c, accessTokenValiditySeconds: expectNumber('access_token_validity', v) }),
-  refresh_token_validity: (c, v) => ({ ...c, refreshTokenValidityMinutes: expectNumber('refresh_token_validity', v) }),
-  access_token_dynamic_signing_key_update_interval: (c, v) => ({
-    ...c,
-    signingKeyUpdateIntervalHours: expectNumber('access_token_dynamic_signing_key_update_interval', v),
-  }),
-  api_keys: (c, v) => ({ ...c, apiKeys: v === null ? null : parseApiKeys(expectString('api_keys', v)) }),
-  password_reset_token_lifetime: (c, v) => ({
-    ...c,
-    passwordResetTokenLifetimeMs: expectNumber('password_reset_token_lifetime', v),
-  }),
-};
-
-function expectNumber(key: string, value: JsonValue): number {
-  if (typeof value !== 'number') throw new CoreConfigError(`'${key}' must be a number`);
-  return value;
-}
-
-function expectString(key: string, value: JsonValue): string {
-  if (typeof value !== 'string') throw new CoreConfigError(`'${key}' must be a string`);
-  return value;
-}
-
-/**
- * Applies an app's `coreConfig` (the core's snake_case keys) over the base config.
- * Divergence: keys this core does not use are stored and echoed back but have no effect.
- */
-export function applyAppCoreConfig(base: CoreConfig, coreConfig: JsonObject): CoreConfig {
-  let config = base;
-  for (const [key, value] of Object.entries(coreConfig)) {
-    const apply = APP_CONFIG_KEYS[key];
-    if (apply) config = apply(config, value);
-  }
-  return validateCoreConfig(config);
 }

@@ -21,7 +21,7 @@ function invalidField(field: string): CoreHttpError {
 }
 
 function read<T>(input: JsonObject, field: string, guard: (value: JsonValue) => value is T & JsonValue): T | undefined {
-  if (!(field in input)) return undefined;
+  if (!Object.hasOwn(input, field)) return undefined;
   const value = input[field] as JsonValue;
   if (!guard(value)) throw invalidField(field);
   return value;
@@ -51,6 +51,18 @@ export function requireBoolean(input: JsonObject, field: string): boolean {
   return value;
 }
 
+/**
+ * A whole number as the core reads `long` fields (Gson's getAsLong): a JSON number, truncated
+ * toward zero if it has a fraction, or a string of digits. Anything else names the field.
+ */
+export function requireLong(input: JsonObject, field: string): number {
+  const value = Object.hasOwn(input, field) ? input[field] : undefined;
+  const whole =
+    typeof value === 'number' ? Math.trunc(value) : typeof value === 'string' && /^[+-]?[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(whole)) throw invalidField(field);
+  return whole;
+}
+
 export function optionalObject(input: JsonObject, field: string): JsonObject | undefined {
   return read(input, field, isJsonObject);
 }
@@ -77,6 +89,22 @@ export function requireQuery(query: URLSearchParams, name: string): string {
   const value = query.get(name);
   assertCore(value !== null, `Field name '${name}' is missing in GET request`);
   return value;
+}
+
+/** An int query parameter as the core reads it (Integer.parseInt), or undefined when absent. */
+export function queryInt(query: URLSearchParams, name: string): number | undefined {
+  const value = query.get(name);
+  if (value === null) return undefined;
+  const number = /^[+-]?[0-9]+$/.test(value) ? Number(value) : NaN;
+  assertCore(Number.isInteger(number) && Math.abs(number) <= 2 ** 31 - 1, `Field name '${name}' must be an int in the GET request`);
+  return number;
+}
+
+/** A comma-separated query parameter: trimmed parts, empty ones dropped (the core's reader). */
+export function queryList(query: URLSearchParams, name: string): string[] | undefined {
+  const value = query.get(name);
+  if (value === null) return undefined;
+  return value.trim().split(',').map((part) => part.trim()).filter((part) => part !== '');
 }
 
 /** The core's loose boolean query flags: absent means the default, anything but "true" is false. */

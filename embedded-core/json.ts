@@ -16,9 +16,18 @@ export function jsonEquals(a: JsonValue, b: JsonValue): boolean {
   if (isJsonObject(a) && isJsonObject(b)) {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key) => key in b && jsonEquals(a[key] as JsonValue, b[key] as JsonValue));
+    return keys.every((key) => Object.hasOwn(b, key) && jsonEquals(a[key] as JsonValue, b[key] as JsonValue));
   }
   return false;
+}
+
+/**
+ * An object with exactly these entries. `Object.fromEntries` defines properties, so a key such as
+ * `__proto__` stays an ordinary own key instead of replacing the object's prototype, which plain
+ * assignment (`object[key] = value`) would do.
+ */
+export function jsonObjectFrom(entries: Iterable<readonly [string, JsonValue]>): JsonObject {
+  return Object.fromEntries(entries) as JsonObject;
 }
 
 /** Stored payloads are handed out as copies so a caller can never mutate the store by accident. */

@@ -10,6 +10,7 @@ import {
   type EnvVars,
   type EmbeddedCore,
 } from '../embedded-core';
+import { assertServerEnv, isProduction, ServerConfigError, type Env } from '../config/env';
 
 export const DEFAULT_EMBEDDED_CORE_PORT = 3567;
 export const DEFAULT_DATA_FILE = '.data/embedded-core.json';
@@ -18,15 +19,42 @@ export type LaunchPlan =
   | { kind: 'external-core'; connectionURI: string }
   | { kind: 'embedded-core'; port: number; dataFile: string | undefined; config: CoreConfig };
 
+/** The opt-in that lets NODE_ENV=production run the embedded development core. */
+export const EMBEDDED_CORE_IN_PRODUCTION = 'EMBEDDED_CORE_IN_PRODUCTION';
+
 /**
  * A real core (SUPERTOKENS_CONNECTION_URI, with SUPERTOKENS_API_KEY if it needs one) turns the
  * embedded core off; otherwise it runs on EMBEDDED_CORE_PORT (3567) with its data in
  * EMBEDDED_CORE_DATA_FILE (.data/embedded-core.json; empty for memory only) and the core's own
  * settings (ACCESS_TOKEN_VALIDITY, REFRESH_TOKEN_VALIDITY, API_KEYS, …) from the environment.
+ * NODE_ENV=production refuses the embedded core unless EMBEDDED_CORE_IN_PRODUCTION=allow.
+ *
+ * The app's own settings are checked here too, as the server will check them (`next start` is
+ * always production), so a refused setting stops the launch before anything starts.
  */
-export function planLaunch(env: EnvVars): LaunchPlan {
+export function planLaunch(env: EnvVars, command: 'dev' | 'start' = 'dev'): LaunchPlan {
+  const plan = planCore(env);
+  const connectionURI = plan.kind === 'external-core' ? plan.connectionURI : `http://127.0.0.1:${plan.port}`;
+  const appEnv: Env = { ...env, SUPERTOKENS_CONNECTION_URI: connectionURI };
+  assertServerEnv(command === 'start' ? { ...appEnv, NODE_ENV: 'production' } : appEnv);
+  return plan;
+}
+
+function planCore(env: EnvVars): LaunchPlan {
   const external = env.SUPERTOKENS_CONNECTION_URI?.trim();
   if (external) return { kind: 'external-core', connectionURI: external };
+  const optIn = env[EMBEDDED_CORE_IN_PRODUCTION];
+  if (optIn !== undefined && optIn !== '' && optIn !== 'allow') {
+    throw new ServerConfigError(`${EMBEDDED_CORE_IN_PRODUCTION} must be 'allow' (or unset), got '${optIn}'.`);
+  }
+  if (isProduction(env) && optIn !== 'allow') {
+    throw new ServerConfigError(
+      'NODE_ENV=production and SUPERTOKENS_CONNECTION_URI is not set, so this would run the embedded development ' +
+        'core (one JSON file, one request at a time). Set SUPERTOKENS_CONNECTION_URI to your SuperTokens core ' +
+        `(and SUPERTOKENS_API_KEY), or set ${EMBEDDED_CORE_IN_PRODUCTION}=allow to run the embedded core anyway ` +
+        '(a demo, a test run).',
+    );
+  }
   const dataFile = env.EMBEDDED_CORE_DATA_FILE ?? DEFAULT_DATA_FILE;
   return {
     kind: 'embedded-core',
@@ -62,8 +90,11 @@ export async function launchWithCore(nextCommand: 'dev' | 'start', args: string[
   let core: EmbeddedCore | undefined;
   const env = { ...process.env };
   try {
-    const plan = planLaunch(process.env);
+    const plan = planLaunch(process.env, nextCommand);
     if (plan.kind === 'embedded-core') {
+      if (isProduction(process.env)) {
+        console.warn(`[launcher] ${EMBEDDED_CORE_IN_PRODUCTION}=allow: running the embedded development core in production`);
+      }
       core = await startEmbeddedCore({ port: plan.port, dataFile: plan.dataFile, config: plan.config });
       await waitForHello(core.url);
       env.SUPERTOKENS_CONNECTION_URI = core.url;
@@ -108,6 +139,8 @@ function exitWithLaunchError(error: unknown): never {
         '  Another core (or another `npm run dev`) may be running. Stop it, set EMBEDDED_CORE_PORT to a free port,\n' +
         '  or set SUPERTOKENS_CONNECTION_URI to use a core that is already running.',
     );
+  } else if (error instanceof ServerConfigError) {
+    console.error(`[launcher] Refusing to start: ${error.message}`);
   } else if (error instanceof CoreConfigError || error instanceof DataFileError) {
     console.error(`[launcher] ${error.message}`);
   } else {

@@ -25,12 +25,20 @@ describe('configuration from the core’s own environment names', () => {
   it.each([
     [{ ACCESS_TOKEN_VALIDITY: 'soon' }, /ACCESS_TOKEN_VALIDITY must be a number, got 'soon'/],
     [{ ACCESS_TOKEN_VALIDITY: '0' }, /'access_token_validity' must be between 1 and 86400000/],
+    [{ ACCESS_TOKEN_VALIDITY: '2.5' }, /ACCESS_TOKEN_VALIDITY must be a whole number, got '2.5'/],
+    [{ EMAIL_VERIFICATION_TOKEN_LIFETIME: '-1' }, /'email_verification_token_lifetime' must be >= 0/],
     [{ ACCESS_TOKEN_VALIDITY: '7200', REFRESH_TOKEN_VALIDITY: '60' }, /'refresh_token_validity' must be strictly greater/],
     [{ API_KEYS: 'short' }, /at least 20 characters/],
     [{ API_KEYS: 'has_an_underscore_0123456789' }, /Invalid characters in API key/],
   ])('rejects %j with a clear message', (env, message) => {
     expect(() => readCoreConfigFromEnv(env)).toThrow(CoreConfigError);
     expect(() => readCoreConfigFromEnv(env)).toThrow(message);
+  });
+
+  it('reads decimals as the core’s docker image does (Double.parseDouble: spaces, a d suffix)', () => {
+    const config = readCoreConfigFromEnv({ REFRESH_TOKEN_VALIDITY: ' 90.5 ', ACCESS_TOKEN_DYNAMIC_SIGNING_KEY_UPDATE_INTERVAL: '0.5d' });
+
+    expect(config).toMatchObject({ refreshTokenValidityMinutes: 90.5, signingKeyUpdateIntervalHours: 0.5 });
   });
 
   it('reads a port, with 0 meaning any free port, and rejects anything else', () => {

@@ -6,7 +6,7 @@ import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import Session from 'supertokens-node/recipe/session';
 import SuperTokens from 'supertokens-node';
 import { DataFileError, openFileStore, seedEmailPasswordUser, summarizeApp, type EmbeddedCore } from '../../embedded-core';
-import { startTestCore } from './support/coreFixture';
+import { startTestCore, TEST_PASSWORD_HASHING } from './support/coreFixture';
 import { initSdk } from './support/sdk';
 
 let folder: string;
@@ -63,15 +63,49 @@ describe('persistence to a data file', () => {
     expect(() => openFileStore(dataFile)).toThrow(dataFile);
   });
 
-  it('persists seeded state only when flushed, and reads it back', () => {
+  it('refuses a data file whose password hash asks for more work than the core allows, naming app and user', () => {
+    fs.mkdirSync(path.dirname(dataFile), { recursive: true });
+    const user = { id: 'u-1', email: 'a@example.com', timeJoined: 1, tenantIds: ['public'] };
+    const hash = 'scrypt$1073741824$8$1$c2FsdA==$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2U=';
+    fs.writeFileSync(dataFile, JSON.stringify(dataFileWithUser({ ...user, passwordHash: hash })));
+
+    expect(() => openFileStore(dataFile)).toThrow(DataFileError);
+    expect(() => openFileStore(dataFile)).toThrow(
+      /app 'public' user 'u-1': password hash refused: N must be a power of two from 1024 to 1048576/,
+    );
+  });
+
+  it('refuses a data file that keeps an app under a reserved id', () => {
+    fs.mkdirSync(path.dirname(dataFile), { recursive: true });
+    const file = dataFileWithUser(undefined);
+    fs.writeFileSync(dataFile, JSON.stringify({ ...file, apps: { constructor: file.apps.public } }));
+
+    expect(() => openFileStore(dataFile)).toThrow(/app id 'constructor' is reserved/);
+  });
+
+  it('persists seeded state only when flushed, and reads it back', async () => {
     const store = openFileStore(dataFile);
-    seedEmailPasswordUser(store, { email: 'Seed@Example.com', password: 'pw-123456' });
+    await seedEmailPasswordUser(store, { email: 'Seed@Example.com', password: 'pw-123456', passwordHashing: TEST_PASSWORD_HASHING });
 
     store.flush();
 
     expect(summarizeApp(openFileStore(dataFile))).toMatchObject({ users: 1 });
   });
 });
+
+function dataFileWithUser(user: Record<string, unknown> | undefined) {
+  const app = {
+    appId: 'public',
+    coreConfig: {},
+    refreshTokenKey: 'a2V5',
+    dynamicKeys: [],
+    staticKey: null,
+    users: user ? { [user.id as string]: user } : {},
+    sessions: {},
+    passwordResetTokens: [],
+  };
+  return { version: 1, apps: { public: app } };
+}
 
 async function start(): Promise<EmbeddedCore> {
   const core = await startTestCore({ dataFile });

@@ -1,12 +1,8 @@
-import {
-  applyAppCoreConfig,
-  CoreConfigError,
-  toEffectiveConfig,
-  type CoreConfig,
-  type EffectiveConfig,
-} from '../config';
+import { applyAppCoreConfig } from '../appConfig';
+import { CoreConfigError, toEffectiveConfig, type CoreConfig, type EffectiveConfig } from '../config';
 import { CoreHttpError } from '../errors';
-import { cloneJson, type JsonObject } from '../json';
+import { isReservedId } from '../ids';
+import { cloneJson, jsonObjectFrom, type JsonObject } from '../json';
 import type { CoreStore } from '../store/coreStore';
 import type { StoredApp } from '../store/types';
 import { newRefreshTokenKey } from '../tokens/refreshToken';
@@ -21,16 +17,18 @@ export function newStoredApp(appId: string, coreConfig: JsonObject = {}): Stored
     refreshTokenKey: newRefreshTokenKey(),
     dynamicKeys: [],
     staticKey: null,
-    users: {},
-    sessions: {},
+    users: new Map(),
+    sessions: new Map(),
     passwordResetTokens: [],
+    emailVerificationTokens: [],
+    verifiedEmails: [],
   };
 }
 
 /** The default app always exists, as in the core. */
 export function ensureDefaultApp(store: CoreStore): void {
-  if (store.data.apps[DEFAULT_APP_ID]) return;
-  store.data.apps[DEFAULT_APP_ID] = newStoredApp(DEFAULT_APP_ID);
+  if (store.data.apps.has(DEFAULT_APP_ID)) return;
+  store.data.apps.set(DEFAULT_APP_ID, newStoredApp(DEFAULT_APP_ID));
   store.markChanged();
 }
 
@@ -44,17 +42,19 @@ export function normaliseAppId(raw: string): string {
   if (appId === '') throw new CoreHttpError(400, 'appId should not be an empty String');
   if (appId.startsWith('appid-')) throw new CoreHttpError(400, "appId must not start with 'appid-'");
   if (!/^[a-z0-9-]+$/.test(appId)) throw new CoreHttpError(400, 'appId can only contain letters, numbers and hyphens');
+  // Worded like the core's refusal of its reserved tenant ids ("Cannot use 'recipe' as a tenantId").
+  if (isReservedId(appId)) throw new CoreHttpError(400, `Cannot use '${appId}' as an appId`);
   return appId;
 }
 
 /** A null value in the new config removes that key, as the core's mergeConfig does. */
 function mergeCoreConfig(current: JsonObject, update: JsonObject): JsonObject {
-  const merged = cloneJson(current);
+  const merged = new Map(Object.entries(cloneJson(current)));
   for (const [key, value] of Object.entries(update)) {
-    if (value === null) delete merged[key];
-    else merged[key] = cloneJson(value);
+    if (value === null) merged.delete(key);
+    else merged.set(key, cloneJson(value));
   }
-  return merged;
+  return jsonObjectFrom(merged);
 }
 
 export function createOrUpdateApp(
@@ -63,7 +63,7 @@ export function createOrUpdateApp(
   appId: string,
   coreConfig: JsonObject | undefined,
 ): JsonObject {
-  const existing = store.data.apps[appId];
+  const existing = store.data.apps.get(appId);
   const merged = mergeCoreConfig(existing?.coreConfig ?? {}, coreConfig ?? {});
   try {
     applyAppCoreConfig(base, merged);
@@ -72,7 +72,7 @@ export function createOrUpdateApp(
     throw error;
   }
   if (existing) existing.coreConfig = merged;
-  else store.data.apps[appId] = newStoredApp(appId, merged);
+  else store.data.apps.set(appId, newStoredApp(appId, merged));
   store.markChanged();
   return { status: 'OK', createdNew: existing === undefined };
 }
@@ -81,8 +81,7 @@ export function removeApp(store: CoreStore, appId: string): JsonObject {
   if (appId === DEFAULT_APP_ID) {
     throw new CoreHttpError(403, 'Cannot delete the public app, use remove connection uri domain API instead');
   }
-  const didExist = appId in store.data.apps;
-  delete store.data.apps[appId];
+  const didExist = store.data.apps.delete(appId);
   if (didExist) store.markChanged();
   return { status: 'OK', didExist };
 }

@@ -1,13 +1,15 @@
 import type { Clock } from '../clock';
 import type { EffectiveConfig } from '../config';
 import type { StoredApp } from '../store/types';
+import type { PasswordHasher } from '../tokens/passwords';
 
-/** What domain code needs for one app: its state, its effective config, time, and a way to say "persist me". */
+/** What domain code needs for one app: its state, its effective config, time, hashing, and a way to say "persist me". */
 export interface AppContext {
   readonly appId: string;
   readonly app: StoredApp;
   readonly config: EffectiveConfig;
   readonly clock: Clock;
+  readonly passwords: PasswordHasher;
   changed(): void;
 }
 

@@ -12,7 +12,7 @@ import { identityOf, mintAccessToken, sessionJson, tokenJson } from './sessionTo
 
 /** A session row that exists and has not expired, else the core's "Session does not exist." */
 export function liveSession(ctx: AppContext, handle: string): StoredSession {
-  const row = ctx.app.sessions[handle];
+  const row = ctx.app.sessions.get(handle);
   if (!row || row.expiry <= ctx.clock.now()) throw new UnauthorisedError('Session does not exist.');
   return row;
 }
@@ -20,9 +20,9 @@ export function liveSession(ctx: AppContext, handle: string): StoredSession {
 /** Stands in for the core's cron job that deletes expired sessions. */
 export function pruneExpiredSessions(ctx: AppContext): void {
   const now = ctx.clock.now();
-  for (const [handle, row] of Object.entries(ctx.app.sessions)) {
+  for (const [handle, row] of ctx.app.sessions) {
     if (row.expiry < now) {
-      delete ctx.app.sessions[handle];
+      ctx.app.sessions.delete(handle);
       ctx.changed();
     }
   }
@@ -71,8 +71,8 @@ export async function regenerateSession(
 
 /** Deletes the rows that exist; answers only those, as the core does. */
 export function removeSessions(ctx: AppContext, handles: readonly string[]): JsonObject {
-  const revoked = handles.filter((handle) => handle in ctx.app.sessions);
-  for (const handle of revoked) delete ctx.app.sessions[handle];
+  const revoked = handles.filter((handle) => ctx.app.sessions.has(handle));
+  for (const handle of revoked) ctx.app.sessions.delete(handle);
   if (revoked.length > 0) ctx.changed();
   return { status: 'OK', sessionHandlesRevoked: revoked };
 }
@@ -83,7 +83,7 @@ export function removeSessions(ctx: AppContext, handles: readonly string[]): Jso
  */
 export function sessionHandlesForUser(ctx: AppContext, userId: string): string[] {
   const now = ctx.clock.now();
-  return Object.values(ctx.app.sessions)
+  return [...ctx.app.sessions.values()]
     .filter((row) => row.userId === userId && row.expiry >= now)
     .map((row) => row.handle);
 }

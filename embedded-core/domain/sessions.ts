@@ -55,7 +55,7 @@ export async function createSession(ctx: AppContext, input: CreateSessionInput):
     useStaticKey: input.useStaticKey,
   });
   pruneExpiredSessions(ctx);
-  ctx.app.sessions[identity.handle] = {
+  ctx.app.sessions.set(identity.handle, {
     ...identity,
     refreshTokenHash2: sha256Hex(sha256Hex(refreshToken.token)),
     userDataInJWT: cloneJson(input.userDataInJWT),
@@ -63,7 +63,7 @@ export async function createSession(ctx: AppContext, input: CreateSessionInput):
     expiry: refreshToken.expiry,
     timeCreated: refreshToken.createdTime,
     useStaticKey: input.useStaticKey,
-  };
+  });
   ctx.changed();
   return {
     status: 'OK',
@@ -95,7 +95,7 @@ export async function verifySession(ctx: AppContext, input: VerifySessionInput):
     throw new TryRefreshTokenError('anti-csrf check failed');
   }
   const identity = identityOf(claims);
-  const rowForCheck = input.checkDatabase ? ctx.app.sessions[claims.sessionHandle] : undefined;
+  const rowForCheck = input.checkDatabase ? ctx.app.sessions.get(claims.sessionHandle) : undefined;
   if (input.checkDatabase && !rowForCheck) {
     throw new UnauthorisedError('Either the session has ended or has been blacklisted');
   }
@@ -103,7 +103,7 @@ export async function verifySession(ctx: AppContext, input: VerifySessionInput):
   const unchanged = { status: 'OK', session: sessionJson(identity, claims.userData) };
   if (claims.parentRefreshTokenHash1 === null && !payloadChanged) return unchanged;
 
-  const row = ctx.app.sessions[claims.sessionHandle];
+  const row = ctx.app.sessions.get(claims.sessionHandle);
   if (!row) throw new UnauthorisedError('Session missing in db');
   const parent = claims.parentRefreshTokenHash1;
   const promote = parent !== null && row.refreshTokenHash2 === sha256Hex(parent);
@@ -160,7 +160,7 @@ export async function refreshSession(ctx: AppContext, input: RefreshSessionInput
   if (input.enableAntiCsrf && decoded.antiCsrfToken !== null && decoded.antiCsrfToken !== input.antiCsrfToken) {
     throw new UnauthorisedError('Anti CSRF token missing, or not matching');
   }
-  const row = ctx.app.sessions[decoded.sessionHandle];
+  const row = ctx.app.sessions.get(decoded.sessionHandle);
   const now = ctx.clock.now();
   if (!row || row.expiry < now) throw new UnauthorisedError('Session missing in db or has expired');
   const useStaticKey = !input.useDynamicSigningKey;

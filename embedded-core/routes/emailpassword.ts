@@ -14,11 +14,11 @@ export const emailPasswordRoutes: Route[] = [
     path: '/recipe/signup',
     scope: 'app',
     handlers: {
-      POST: (ctx) => {
+      POST: async (ctx) => {
         const { email, password } = credentialsOf(ctx);
         assertCore(password !== '', 'Password cannot be an empty string');
         ctx.requireScope('tenant');
-        return jsonResponse(signUp(ctx.app(), ctx.tenantId, email, password));
+        return jsonResponse(await signUp(ctx.app(), ctx.tenantId, email, password));
       },
     },
   },
@@ -26,10 +26,10 @@ export const emailPasswordRoutes: Route[] = [
     path: '/recipe/signin',
     scope: 'app',
     handlers: {
-      POST: (ctx) => {
+      POST: async (ctx) => {
         const { email, password } = credentialsOf(ctx);
         ctx.requireScope('tenant');
-        return jsonResponse(signIn(ctx.app(), ctx.tenantId, email, password));
+        return jsonResponse(await signIn(ctx.app(), ctx.tenantId, email, password));
       },
     },
   },
@@ -61,14 +61,14 @@ export const emailPasswordRoutes: Route[] = [
     path: '/recipe/user',
     scope: 'app',
     handlers: {
-      PUT: (ctx) => {
+      PUT: async (ctx) => {
         const input = ctx.json();
         const recipeUserId = requireString(input, 'recipeUserId');
         const email = optionalString(input, 'email');
         const password = optionalString(input, 'password');
         assertCore(email !== undefined || password !== undefined, 'You have to provide either email or password.');
         ctx.requireScope('publicTenant');
-        return jsonResponse(updateEmailOrPassword(ctx.app(), { recipeUserId, email, password }));
+        return jsonResponse(await updateEmailOrPassword(ctx.app(), { recipeUserId, email, password }));
       },
     },
   },

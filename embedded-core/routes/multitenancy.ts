@@ -21,7 +21,7 @@ export const multitenancyRoutes: Route[] = [
     scope: 'unchecked',
     handlers: {
       GET: (ctx) => {
-        const app = ctx.store.data.apps[ctx.appId];
+        const app = ctx.store.data.apps.get(ctx.appId);
         if (!app || ctx.tenantId !== DEFAULT_TENANT_ID) return jsonResponse({ status: 'TENANT_NOT_FOUND_ERROR' });
         return jsonResponse(tenantJson(app));
       },

@@ -14,7 +14,7 @@ export interface CoreStore {
 }
 
 export function emptyStoreData(): StoreData {
-  return { version: 1, apps: {} };
+  return { apps: new Map() };
 }
 
 /** Memory-only store: what tests use, one fresh store per test. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { emptyStoreData, type CoreStore } from './coreStore';
+import { DataFileFormatError, parseStoreData, serializeStoreData } from './dataFile';
 import type { StoreData } from './types';
 
 export class DataFileError extends Error {
@@ -47,19 +48,15 @@ export function loadDataFile(filePath: string): StoreData {
         'Move it away to start with an empty core.',
     );
   }
-  if (!isStoreData(parsed)) {
+  try {
+    return parseStoreData(parsed);
+  } catch (error) {
+    if (!(error instanceof DataFileFormatError)) throw error;
     throw new DataFileError(
-      `The embedded core data file ${filePath} has an unknown format (expected {"version":1,"apps":{…}}). ` +
+      `The embedded core data file ${filePath} cannot be used: ${error.message}. ` +
         'Move it away to start with an empty core.',
     );
   }
-  return parsed;
-}
-
-function isStoreData(value: unknown): value is StoreData {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as { version?: unknown; apps?: unknown };
-  return candidate.version === 1 && typeof candidate.apps === 'object' && candidate.apps !== null;
 }
 
 export function writeDataFileAtomically(filePath: string, data: StoreData): void {
@@ -68,7 +65,7 @@ export function writeDataFileAtomically(filePath: string, data: StoreData): void
   const temporary = `${filePath}.${process.pid}.tmp`;
   const fd = fs.openSync(temporary, 'w', 0o600);
   try {
-    fs.writeFileSync(fd, JSON.stringify(data));
+    fs.writeFileSync(fd, JSON.stringify(serializeStoreData(data)));
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

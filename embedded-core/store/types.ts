@@ -1,9 +1,13 @@
 import type { JsonObject } from '../json';
 
-/** Everything the core keeps, per app. Plain JSON so it can be written to the data file as is. */
+/**
+ * Everything the core keeps. Every collection that a request string can index (app ids, user ids,
+ * session handles) is a `Map`, never a plain object: a `__proto__` or `constructor` sent by a
+ * client is then just a key that is not there. The data file stores the same shape as JSON
+ * (see dataFile.ts).
+ */
 export interface StoreData {
-  version: 1;
-  apps: Record<string, StoredApp>;
+  apps: Map<string, StoredApp>;
 }
 
 export interface StoredApp {
@@ -15,9 +19,12 @@ export interface StoredApp {
   /** Newest first. */
   dynamicKeys: StoredSigningKey[];
   staticKey: StoredSigningKey | null;
-  users: Record<string, StoredUser>;
-  sessions: Record<string, StoredSession>;
+  users: Map<string, StoredUser>;
+  sessions: Map<string, StoredSession>;
   passwordResetTokens: StoredPasswordResetToken[];
+  emailVerificationTokens: StoredEmailVerificationToken[];
+  /** (user id, email) pairs marked verified; app-wide, as in the core. */
+  verifiedEmails: StoredVerifiedEmail[];
 }
 
 export interface StoredSigningKey {
@@ -32,6 +39,7 @@ export interface StoredSigningKey {
 export interface StoredUser {
   id: string;
   email: string;
+  /** `scrypt$N$r$p$<salt b64>$<hash b64>` (tokens/passwords.ts). */
   passwordHash: string;
   timeJoined: number;
   tenantIds: string[];
@@ -57,4 +65,18 @@ export interface StoredPasswordResetToken {
   userId: string;
   email: string;
   expiry: number;
+}
+
+/** Tokens belong to a tenant in the core; only their SHA-256 is kept. */
+export interface StoredEmailVerificationToken {
+  tokenHash: string;
+  userId: string;
+  email: string;
+  tenantId: string;
+  expiry: number;
+}
+
+export interface StoredVerifiedEmail {
+  userId: string;
+  email: string;
 }

@@ -1,6 +1,6 @@
 import { compactVerify, SignJWT } from 'jose';
 import { CoreHttpError } from '../errors';
-import { isJsonObject, type JsonObject } from '../json';
+import { isJsonObject, jsonObjectFrom, type JsonObject } from '../json';
 import type { StoredSigningKey } from '../store/types';
 import { privateKeyOf, publicKeyOf } from './signingKeys';
 
@@ -34,7 +34,7 @@ export interface AccessTokenClaims {
 }
 
 export function assertNoProtectedClaims(userData: JsonObject): void {
-  if (PROTECTED_CLAIMS.some((claim) => claim in userData)) {
+  if (PROTECTED_CLAIMS.some((claim) => Object.hasOwn(userData, claim))) {
     throw new CoreHttpError(400, 'The user payload contains protected field');
   }
 }
@@ -90,7 +90,7 @@ function checkHeader(header: JsonObject): string {
 
 function claimsFrom(payload: JsonObject): AccessTokenClaims {
   for (const claim of PROTECTED_CLAIMS) {
-    if (!(claim in payload)) {
+    if (!Object.hasOwn(payload, claim)) {
       throw new AccessTokenError(
         'structure',
         `Access token does not contain all the information. Maybe the structure has changed? ${claim}`,
@@ -109,10 +109,9 @@ function claimsFrom(payload: JsonObject): AccessTokenClaims {
   ) {
     throw new AccessTokenError('structure', 'Access token claims have unexpected types');
   }
-  const userData: JsonObject = {};
-  for (const [key, value] of Object.entries(payload)) {
-    if (!(PROTECTED_CLAIMS as readonly string[]).includes(key)) userData[key] = value;
-  }
+  const userData = jsonObjectFrom(
+    Object.entries(payload).filter(([key]) => !(PROTECTED_CLAIMS as readonly string[]).includes(key)),
+  );
   return {
     sub: sub as string,
     rsub: rsub as string,

@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { exportJWK } from 'jose';
+import { createBoundedCache, type BoundedCache } from '../boundedCache';
 import type { EffectiveConfig } from '../config';
 import type { JsonObject } from '../json';
 import type { StoredApp, StoredSigningKey } from '../store/types';
@@ -81,16 +82,22 @@ export function jwksCacheSeconds(app: StoredApp, config: EffectiveConfig, now: n
   return Math.max(Math.floor(left / 1000), 1);
 }
 
-const keyObjects = new Map<string, { privateKey: KeyObject; publicKey: KeyObject }>();
+interface KeyPair {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
 
-function keyObjectsOf(key: StoredSigningKey): { privateKey: KeyObject; publicKey: KeyObject } {
-  let cached = keyObjects.get(key.privateKeyPem);
-  if (!cached) {
+/**
+ * Parsed keys, so signing and verifying do not parse a PEM each time. Every app and every
+ * rotation adds keys, so the cache is bounded; 64 covers the live keys of dozens of apps.
+ */
+export const signingKeyObjects: BoundedCache<string, KeyPair> = createBoundedCache(64);
+
+function keyObjectsOf(key: StoredSigningKey): KeyPair {
+  return signingKeyObjects.get(key.privateKeyPem, () => {
     const privateKey = createPrivateKey(key.privateKeyPem);
-    cached = { privateKey, publicKey: createPublicKey(privateKey) };
-    keyObjects.set(key.privateKeyPem, cached);
-  }
-  return cached;
+    return { privateKey, publicKey: createPublicKey(privateKey) };
+  });
 }
 
 export function privateKeyOf(key: StoredSigningKey): KeyObject {

@@ -5,7 +5,9 @@ import SuperTokens from 'supertokens-auth-react';
 import { EmailPasswordPreBuiltUI } from 'supertokens-auth-react/recipe/emailpassword/prebuiltui';
 import { canHandleRoute, getRoutingComponent } from 'supertokens-auth-react/ui';
 
-const preBuiltUIs = [EmailPasswordPreBuiltUI];
+type EmailVerificationUI = typeof import('supertokens-auth-react/recipe/emailverification/prebuiltui');
+
+const preBuiltUIs = [EmailPasswordPreBuiltUI, ...emailVerificationUI()];
 
 // The prebuilt UI reads window.location: render it in the browser only.
 const AuthRoutes = dynamic(async () => () => getRoutingComponent(preBuiltUIs), { ssr: false });
@@ -24,4 +26,14 @@ export default function Auth() {
       </main>
     </>
   );
+}
+
+/**
+ * `/auth/verify-email` when NEXT_PUBLIC_EMAIL_VERIFICATION=required (inlined at build time); a
+ * build without it carries none of this UI's code, hence `require` behind the constant.
+ */
+function emailVerificationUI() {
+  if (process.env.NEXT_PUBLIC_EMAIL_VERIFICATION !== 'required') return [];
+  const ui: EmailVerificationUI = require('supertokens-auth-react/recipe/emailverification/prebuiltui');
+  return [ui.EmailVerificationPreBuiltUI];
 }

@@ -14,7 +14,7 @@ export async function callApp(app: CoreApp, method: string, path: string, body?:
     method,
     path: url.pathname,
     query: url.searchParams,
-    headers: { 'cdi-version': '5.4' },
+    headers: { 'cdi-version': '5.4', ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }) },
     body: body === undefined ? '' : JSON.stringify(body),
   });
   const isJson = response.headers['content-type']?.startsWith('application/json') ?? false;

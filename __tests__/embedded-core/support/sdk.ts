@@ -1,5 +1,6 @@
 import SuperTokens from 'supertokens-node';
 import EmailPassword from 'supertokens-node/recipe/emailpassword';
+import EmailVerification from 'supertokens-node/recipe/emailverification';
 import Session from 'supertokens-node/recipe/session';
 import SuperTokensInstance from 'supertokens-node/lib/build/supertokens';
 import SessionRecipe from 'supertokens-node/lib/build/recipe/session/recipe';
@@ -7,6 +8,9 @@ import EmailPasswordRecipe from 'supertokens-node/lib/build/recipe/emailpassword
 import MultitenancyRecipe from 'supertokens-node/lib/build/recipe/multitenancy/recipe';
 import UserMetadataRecipe from 'supertokens-node/lib/build/recipe/usermetadata/recipe';
 import AccountLinkingRecipe from 'supertokens-node/lib/build/recipe/accountlinking/recipe';
+import EmailVerificationRecipe from 'supertokens-node/lib/build/recipe/emailverification/recipe';
+import JwtRecipe from 'supertokens-node/lib/build/recipe/jwt/recipe';
+import OpenIdRecipe from 'supertokens-node/lib/build/recipe/openid/recipe';
 
 // The SDK only allows its reset() functions in its own test mode.
 process.env.TEST_MODE = 'testing';
@@ -20,6 +24,8 @@ export interface SdkOptions {
   connectionURI: string;
   apiKey?: string;
   session?: SessionConfig;
+  /** Also initialise EmailVerification in this mode; links it would email land in `sentVerificationEmails`. */
+  emailVerification?: 'REQUIRED' | 'OPTIONAL';
 }
 
 export interface SentResetEmail {
@@ -30,6 +36,14 @@ export interface SentResetEmail {
 /** Reset links the SDK would have emailed, newest last. */
 export const sentResetEmails: SentResetEmail[] = [];
 
+export interface SentVerificationEmail {
+  email: string;
+  emailVerifyLink: string;
+}
+
+/** Verification links the SDK would have emailed, newest last. */
+export const sentVerificationEmails: SentVerificationEmail[] = [];
+
 /**
  * The SDK is a process-wide singleton: forget every recipe instance, the core version it
  * cached and its JWKS cache, then init it against the given core URL, as the app does.
@@ -37,6 +51,7 @@ export const sentResetEmails: SentResetEmail[] = [];
 export function initSdk(options: SdkOptions): void {
   resetSdk();
   sentResetEmails.length = 0;
+  sentVerificationEmails.length = 0;
   SuperTokens.init({
     framework: 'custom',
     supertokens: { connectionURI: options.connectionURI, apiKey: options.apiKey },
@@ -58,7 +73,21 @@ export function initSdk(options: SdkOptions): void {
         },
       }),
       Session.init(options.session),
+      ...(options.emailVerification ? [emailVerificationRecipe(options.emailVerification)] : []),
     ],
+  });
+}
+
+function emailVerificationRecipe(mode: 'REQUIRED' | 'OPTIONAL') {
+  return EmailVerification.init({
+    mode,
+    emailDelivery: {
+      service: {
+        sendEmail: async (input) => {
+          sentVerificationEmails.push({ email: input.user.email, emailVerifyLink: input.emailVerifyLink });
+        },
+      },
+    },
   });
 }
 
@@ -69,4 +98,7 @@ export function resetSdk(): void {
   MultitenancyRecipe.reset();
   UserMetadataRecipe.reset();
   AccountLinkingRecipe.reset();
+  EmailVerificationRecipe.reset();
+  JwtRecipe.reset();
+  OpenIdRecipe.reset();
 }

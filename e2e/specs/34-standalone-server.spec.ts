@@ -1,0 +1,58 @@
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedCore, type EmbeddedCore } from '../../embedded-core';
+import {
+  buildEnvFor,
+  REPO_ROOT,
+  STANDALONE_CORE_PORT,
+  STANDALONE_DIST_DIR,
+  STANDALONE_ORIGIN,
+  STANDALONE_PORT,
+} from '../e2eEnv';
+import { expect, test } from '../support/fixtures';
+import { buildApp, startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { submitSignUp } from '../support/signUpAt';
+
+/**
+ * What the Dockerfile's last stage runs: Next's standalone server (`NEXT_OUTPUT=standalone`) with
+ * the static files copied next to it, as `node server.js`, no launcher, production settings from
+ * the environment. Keep the copy below in step with the Dockerfile's COPY lines.
+ */
+let core: EmbeddedCore | undefined;
+let server: ServerProcess | undefined;
+
+test.describe.configure({ timeout: 180_000 });
+
+test.beforeAll(async () => {
+  const dist = path.join(REPO_ROOT, STANDALONE_DIST_DIR);
+  rmSync(dist, { recursive: true, force: true });
+  const env = buildEnvFor(STANDALONE_ORIGIN, STANDALONE_DIST_DIR, { NEXT_OUTPUT: 'standalone' });
+  buildApp(env);
+  const standalone = path.join(dist, 'standalone');
+  cpSync(path.join(dist, 'static'), path.join(standalone, STANDALONE_DIST_DIR, 'static'), { recursive: true });
+  core = await startEmbeddedCore({ port: STANDALONE_CORE_PORT });
+  const serverEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    PORT: String(STANDALONE_PORT),
+    HOSTNAME: '127.0.0.1',
+    SUPERTOKENS_CONNECTION_URI: core.url,
+    SUPERTOKENS_EMAIL_DELIVERY: 'log',
+  };
+  server = await startServerProcess('e2e-standalone-server', [path.join(standalone, 'server.js')], serverEnv, `${STANDALONE_ORIGIN}/about`);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await core?.close();
+});
+
+test('the standalone server signs a user up and renders the protected page from the session', async ({ page }) => {
+  const user = await submitSignUp(page, STANDALONE_ORIGIN);
+  await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+
+  const response = await page.reload({ waitUntil: 'load' });
+
+  expect(response?.status()).toBe(200);
+  await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+});
