@@ -55,7 +55,7 @@ describe('cross-tab session events', () => {
   });
 
   it('does nothing, and fails nothing, where there is no BroadcastChannel or it cannot open', () => {
-    const none = createCrossTabSessionEvents(undefined, 'tab');
+    const none = createCrossTabSessionEvents(null, 'tab');
     expect(() => none.publish('signed-in')).not.toThrow();
     expect(() => none.subscribe(() => {})()).not.toThrow();
     const refused = createCrossTabSessionEvents(() => {

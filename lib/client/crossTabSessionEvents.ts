@@ -26,7 +26,7 @@ export interface ChannelLike {
  * every tab still recovers on its own, as before.
  */
 export function createCrossTabSessionEvents(
-  openChannel: ((name: string) => ChannelLike) | undefined = defaultChannelFactory(),
+  openChannel: ((name: string) => ChannelLike) | null = defaultChannelFactory(),
   tabId: string = randomTabId(),
 ): CrossTabSessionEvents {
   let channel: ChannelLike | null | undefined;
@@ -76,8 +76,8 @@ function readMessage(data: unknown): { tabId: string; event: CrossTabSessionEven
   return { tabId, event: event as CrossTabSessionEvent };
 }
 
-function defaultChannelFactory(): ((name: string) => ChannelLike) | undefined {
-  return typeof BroadcastChannel === 'undefined' ? undefined : (name) => new BroadcastChannel(name);
+function defaultChannelFactory(): ((name: string) => ChannelLike) | null {
+  return typeof BroadcastChannel === 'undefined' ? null : (name) => new BroadcastChannel(name);
 }
 
 function randomTabId(): string {
