@@ -1,7 +1,7 @@
 import { EV_APP_PORT, EV_CORE_PORT, EV_DIST_DIR, EV_ORIGIN, TEST_RUN_OPT_INS, buildEnvFor } from '../e2eEnv';
 import { expect, test } from '../support/fixtures';
 import { buildApp, startServerProcess, type ServerProcess } from '../support/serverProcess';
-import { submitSignUp } from '../support/signUpAt';
+import { submitSignUp } from '../support/auth';
 
 /**
  * The demo app with NEXT_PUBLIC_EMAIL_VERIFICATION=required: its own build (the setting is

@@ -15,7 +15,7 @@ import { expect, test } from '../support/fixtures';
 import { REFRESH_PATH } from '../support/requestLog';
 import { ROUTE_TO_HEADER, startRoundRobinProxy, type RoundRobinProxy } from '../support/roundRobinProxy';
 import { buildApp, startServerProcess, type ServerProcess } from '../support/serverProcess';
-import { submitSignUp } from '../support/signUpAt';
+import { submitSignUp } from '../support/auth';
 
 /**
  * Two `next start` instances of one build and one core, behind a round-robin proxy: the SSR check

@@ -11,7 +11,7 @@ import {
 } from '../e2eEnv';
 import { expect, test } from '../support/fixtures';
 import { buildApp, startServerProcess, type ServerProcess } from '../support/serverProcess';
-import { submitSignUp } from '../support/signUpAt';
+import { submitSignUp } from '../support/auth';
 
 /**
  * What the Dockerfile's last stage runs: Next's standalone server (`NEXT_OUTPUT=standalone`) with

@@ -16,12 +16,13 @@ export function newCredentials(): Credentials {
 }
 
 /**
- * Signs up through the prebuilt UI, starting on `/auth`, and waits until the protected home page
- * shows the user. The userId comes from the sign-up API's answer, so specs can compare it with
- * what the page shows.
+ * Signs up through the prebuilt UI of the app at `origin` (the spec's own app by default) and
+ * returns the new user, without assuming where the app goes next (with email verification on, it
+ * asks for the email first). The userId comes from the sign-up API's answer, so specs can compare
+ * it with what the page shows.
  */
-export async function signUpThroughUI(page: Page, credentials = newCredentials()): Promise<SignedUpUser> {
-  await page.goto('/auth', { waitUntil: 'load' });
+export async function submitSignUp(page: Page, origin = '', credentials = newCredentials()): Promise<SignedUpUser> {
+  await page.goto(`${origin}/auth`, { waitUntil: 'load' });
   await page.getByText('Sign Up', { exact: true }).click();
   await page.locator('input[name=email]').fill(credentials.email);
   await page.locator('input[name=password]').fill(credentials.password);
@@ -30,9 +31,14 @@ export async function signUpThroughUI(page: Page, credentials = newCredentials()
   );
   await page.locator('button[type=submit]').click();
   const body: unknown = await (await signUpAnswer).json();
-  const userId = readUserId(body);
-  await expect(page.getByTestId('user-id')).toHaveText(userId);
-  return { ...credentials, userId };
+  return { ...credentials, userId: readUserId(body) };
+}
+
+/** Signs up on this spec's app and waits until the protected home page shows the user. */
+export async function signUpThroughUI(page: Page, credentials = newCredentials()): Promise<SignedUpUser> {
+  const user = await submitSignUp(page, '', credentials);
+  await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+  return user;
 }
 
 /** Fills and submits the sign-in form the auth page is showing. */
