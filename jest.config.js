@@ -1,7 +1,14 @@
 // jest.config.js, not .ts: a TypeScript config would need ts-node.
 const nextJest = require('next/jest');
 
+const kitEntries = require('./scripts/kitEntries.cjs');
+
 const createJestConfig = nextJest({ dir: './' });
+
+/** `ssr-session-flow/<entry>` → its source, as tsconfig.json's `paths` say for the type-checker. */
+const kitModuleNameMapper = Object.fromEntries(
+  Object.entries(kitEntries).map(([name, { source }]) => [`^${name}$`, `<rootDir>/${source.slice(2)}`]),
+);
 
 /** @type {import('jest').Config} */
 const config = {
@@ -9,6 +16,7 @@ const config = {
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setupTests.ts'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/.next/'],
+  moduleNameMapper: kitModuleNameMapper,
 };
 
 module.exports = createJestConfig(config);

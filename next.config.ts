@@ -1,7 +1,21 @@
 import type { NextConfig } from 'next';
+import kitEntries from './scripts/kitEntries.cjs';
+
+/**
+ * The demo imports the kit by its package name, as any app does. Here each entry resolves to its
+ * source; a browser bundle gets the entry's browser build where it has one (the "browser" export
+ * condition of the published package).
+ */
+const kitAliases = Object.fromEntries(
+  Object.entries(kitEntries as Record<string, { source: string; browser?: string }>).map(([name, { source, browser }]) => [
+    name,
+    browser ? { browser, default: source } : source,
+  ]),
+);
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  turbopack: { resolveAlias: kitAliases },
   // The e2e and benchmark builds use their own folder (ports and flags are inlined at build time).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // NEXT_OUTPUT=standalone: a self-contained server for the Docker image (docs/decisions/012).

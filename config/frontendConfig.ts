@@ -3,9 +3,7 @@ import SuperTokensReact from 'supertokens-auth-react';
 import EmailPasswordReact from 'supertokens-auth-react/recipe/emailpassword';
 import SessionReact from 'supertokens-auth-react/recipe/session';
 import { appInfo } from './appInfo';
-import { toSameOriginPath } from '../lib/client/sameOriginPath';
-import { publishSessionEventsToOtherTabs } from '../lib/client/sessionEventPublisher';
-import { createWebLocksLockFactory } from '../lib/client/webLocksLockFactory';
+import { toSameOriginPath, publishSessionEventsToOtherTabs, createWebLocksLockFactory } from 'ssr-session-flow/client';
 
 type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
 type EmailVerificationModule = typeof import('supertokens-auth-react/recipe/emailverification');

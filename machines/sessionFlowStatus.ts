@@ -1,5 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
-import type { NeedsRefreshReason } from '../lib/sessionOutcome';
+import type { NeedsRefreshReason } from './sessionOutcome';
 import type { SessionFlowMachine } from './sessionFlowMachine';
 import type { RefreshFailureCause, StuckReason } from './sessionFlowTypes';
 

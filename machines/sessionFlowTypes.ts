@@ -1,4 +1,4 @@
-import type { SessionOutcome } from '../lib/sessionOutcome';
+import type { SessionOutcome } from './sessionOutcome';
 import type { RetryDelayOptions } from './retryDelay';
 
 /**

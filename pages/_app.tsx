@@ -1,8 +1,8 @@
 import type { AppProps } from 'next/app';
 import { SuperTokensWrapper } from 'supertokens-auth-react';
 import { ensureSuperTokensFrontendInit } from '../config/frontendConfig';
-import { SessionGate, type WithSessionLoading } from '../lib/client/SessionGate';
-import { sessionFlowInspect } from '../lib/inspect/sessionFlowInspect';
+import { SessionGate, type WithSessionLoading } from 'ssr-session-flow/client';
+import { sessionFlowInspect } from 'ssr-session-flow/inspect';
 
 ensureSuperTokensFrontendInit();
 

@@ -1,6 +1,6 @@
 import { PageLayout } from '../components/PageLayout';
-import type { AcceptedSessionProps } from '../lib/sessionOutcome';
-import { withSessionInitialProps } from '../lib/withSessionInitialProps';
+import type { AcceptedSessionProps } from 'ssr-session-flow/machine';
+import { withSessionInitialProps } from 'ssr-session-flow/server';
 
 interface ActivityProps {
   loadedOn: 'server' | 'browser';

@@ -1,6 +1,6 @@
 import { PageLayout } from '../components/PageLayout';
-import { withSession } from '../lib/server/withSession';
-import type { AcceptedSessionProps } from '../lib/sessionOutcome';
+import { withSession } from 'ssr-session-flow/server';
+import type { AcceptedSessionProps } from 'ssr-session-flow/machine';
 
 interface HomeProps {
   renderedAt: string;

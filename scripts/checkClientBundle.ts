@@ -1,7 +1,9 @@
 /**
  * Run after `next build`. Fails when any client chunk carries `@statelyai/inspect` code (the
- * inspector is development-only), and prints each page's First Load JS, which Next 16 no longer
- * prints: the page's chunks plus `_app`'s from `.next/build-manifest.json`, gzipped.
+ * inspector is development-only) or supertokens-node code (server only: a page that imports
+ * `ssr-session-flow/server` for getInitialProps must get its browser build), and prints each
+ * page's First Load JS, which Next 16 no longer prints: the page's chunks plus `_app`'s from
+ * `.next/build-manifest.json`, gzipped.
  *
  *   npm run check:bundle [-- <distDir>]        (default: .next)
  */
@@ -21,6 +23,9 @@ export const INSPECTOR_MARKERS = [
   'Unhandled inspection event type',
 ] as const;
 
+/** A string only supertokens-node contains (its core client's error), and that minifiers keep. */
+export const SERVER_SDK_MARKERS = ['No SuperTokens core available to query'] as const;
+
 export interface MarkedFile {
   file: string;
   markers: string[];
@@ -34,24 +39,24 @@ export interface PageWeight {
   ownBytes: number;
 }
 
-export function markersIn(text: string): string[] {
-  return INSPECTOR_MARKERS.filter((marker) => text.includes(marker));
+export function markersIn(text: string, markers: readonly string[] = INSPECTOR_MARKERS): string[] {
+  return markers.filter((marker) => text.includes(marker));
 }
 
-/** Files under `dir` (recursively) whose contents carry inspector markers. */
-export function findInspectorCode(dir: string, extensions = ['.js', '.mjs']): MarkedFile[] {
+/** Files under `dir` (recursively) whose contents carry any of `markers` (inspector ones by default). */
+export function findInspectorCode(dir: string, markers: readonly string[] = INSPECTOR_MARKERS, extensions = ['.js', '.mjs']): MarkedFile[] {
   return listFiles(dir)
     .filter((file) => extensions.some((extension) => file.endsWith(extension)))
-    .map((file) => ({ file, markers: markersIn(readFileSync(file, 'utf8')) }))
+    .map((file) => ({ file, markers: markersIn(readFileSync(file, 'utf8'), markers) }))
     .filter((found) => found.markers.length > 0);
 }
 
-/** Markers the installed package does not contain: the check would be blind to them. */
-export function markersMissingFromPackage(packageDir: string): string[] {
-  const text = listFiles(join(packageDir, 'dist'))
+/** Markers the installed package (its files under `subdir`) does not contain: the check would be blind to them. */
+export function markersMissingFromPackage(packageDir: string, markers: readonly string[] = INSPECTOR_MARKERS, subdir = 'dist'): string[] {
+  const text = listFiles(join(packageDir, subdir))
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
-  return INSPECTOR_MARKERS.filter((marker) => !text.includes(marker));
+  return markers.filter((marker) => !text.includes(marker));
 }
 
 export function firstLoadJs(distDir: string): PageWeight[] {
@@ -95,11 +100,14 @@ function main(distDir: string): number {
     console.error(`check:bundle: no build in ${distDir}/. Run \`next build\` first.`);
     return 1;
   }
-  const blind = markersMissingFromPackage(join('node_modules', '@statelyai', 'inspect'));
+  const blind = [
+    ...markersMissingFromPackage(join('node_modules', '@statelyai', 'inspect')),
+    ...markersMissingFromPackage(join('node_modules', 'supertokens-node'), SERVER_SDK_MARKERS, 'lib'),
+  ];
   if (blind.length > 0) {
     console.error(
-      `check:bundle: @statelyai/inspect no longer contains ${blind.map((m) => `"${m}"`).join(', ')}; ` +
-        'update INSPECTOR_MARKERS in scripts/checkClientBundle.ts, or this check cannot see the package.',
+      `check:bundle: the installed packages no longer contain ${blind.map((m) => `"${m}"`).join(', ')}; ` +
+        'update the markers in scripts/checkClientBundle.ts, or this check cannot see the package.',
     );
     return 1;
   }
@@ -115,6 +123,16 @@ function main(distDir: string): number {
   } else {
     const markers = `${INSPECTOR_MARKERS.length} markers`;
     console.log(`✓ No @statelyai/inspect code in ${chunks.length} client chunks (${markers}).`);
+  }
+
+  const serverCode = findInspectorCode(staticDir, SERVER_SDK_MARKERS);
+  if (serverCode.length > 0) {
+    failed = true;
+    console.error('✗ supertokens-node code found in client chunks (it is server only):');
+    for (const { file } of serverCode) console.error(`    ${relative(distDir, file)}`);
+    console.error('  Import `ssr-session-flow/server` only where its "browser" build is resolved for the browser.');
+  } else {
+    console.log(`✓ No supertokens-node code in ${chunks.length} client chunks.`);
   }
 
   console.log('\nFirst Load JS (gzip)');

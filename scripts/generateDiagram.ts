@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withReadmeDiagram } from '../lib/diagram/readmeDiagram';
+import { withReadmeDiagram } from './diagram/readmeDiagram';
 
 const readmePath = join(__dirname, '..', 'README.md');
 const readme = readFileSync(readmePath, 'utf8');

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 import { pagePropsFor, SAMPLE_OUTCOMES } from '../../lib/testing/sessionFlowTestModel';
-import type { LoadingScreenProps } from '../../lib/client/SessionGate';
+import type { LoadingScreenProps } from 'ssr-session-flow/client';
 import { liveRegionText, loadingRegion, pageText, ProtectedStub, renderApp, worldHolder } from './renderApp';
 
 jest.mock('../../lib/client/browserPorts', () => ({

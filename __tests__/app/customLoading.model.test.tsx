@@ -8,7 +8,7 @@ import { createSessionFlowTestModel, pagePropsFor, SAMPLE_OUTCOMES } from '../..
 import { renderApp, worldHolder } from './renderApp';
 
 // Next strips getServerSideProps from the browser bundle; the test does the same with its server module.
-jest.mock('../../lib/server/withSession', () => ({ withSession: () => async () => ({ props: {} }) }));
+jest.mock('ssr-session-flow/server', () => ({ withSession: () => async () => ({ props: {} }) }));
 jest.mock('../../lib/client/browserPorts', () => ({
   createBrowserPorts: () => jest.requireActual<typeof import('./renderApp')>('./renderApp').currentWorldPorts(),
 }));

@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import type { AppProps } from 'next/app';
 import type { Router } from 'next/router';
 import { StrictMode, type ComponentType } from 'react';
-import { readSessionOutcome } from '../../lib/sessionOutcome';
+import { readSessionOutcome } from 'ssr-session-flow/machine';
 import type { FakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 
 /**

@@ -1,5 +1,6 @@
 import type { NextPageContext } from 'next';
-import { withSessionInitialProps } from '../../lib/withSessionInitialProps';
+// What a browser bundle gets for `ssr-session-flow/server` (the "browser" export condition).
+import { withSessionInitialProps } from '../../lib/server/browser';
 
 /** In the browser, getInitialProps cannot run supertokens-node: it asks the outcome API. */
 describe('withSessionInitialProps in the browser', () => {

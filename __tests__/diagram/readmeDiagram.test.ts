@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIAGRAM_END, DIAGRAM_START, renderReadmeDiagram, withReadmeDiagram } from '../../lib/diagram/readmeDiagram';
+import { DIAGRAM_END, DIAGRAM_START, renderReadmeDiagram, withReadmeDiagram } from '../../scripts/diagram/readmeDiagram';
 
 const README = join(__dirname, '..', '..', 'README.md');
 

@@ -3,7 +3,7 @@
  */
 import { setup } from 'xstate';
 import { sessionFlowMachine } from '../../machines/sessionFlowMachine';
-import { describeStateDiagram, toMermaidStateDiagram } from '../../lib/diagram/toMermaidStateDiagram';
+import { describeStateDiagram, toMermaidStateDiagram } from '../../scripts/diagram/toMermaidStateDiagram';
 import { listStateIds, listTransitions } from '../../lib/testing/transitionCoverage';
 
 describe('toMermaidStateDiagram', () => {

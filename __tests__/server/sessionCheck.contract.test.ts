@@ -5,7 +5,7 @@ import SuperTokens from 'supertokens-node';
 import Session from 'supertokens-node/recipe/session';
 import { checkSession, getSessionOutcome } from '../../lib/server/getSessionOutcome';
 import { withSession } from '../../lib/server/withSession';
-import { withSessionInitialProps } from '../../lib/withSessionInitialProps';
+import { withSessionInitialProps } from 'ssr-session-flow/server';
 import { Browser } from '../embedded-core/support/browser';
 import { createTestApp, useSharedTestCore } from '../embedded-core/support/coreFixture';
 import { initSdk } from '../embedded-core/support/sdk';

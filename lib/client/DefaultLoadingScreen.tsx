@@ -1,4 +1,4 @@
-import type { LoadingScreenProps } from './SessionGate';
+import type { LoadingScreenProps } from './loadingScreenProps';
 
 /** A neutral, centred spinner; when the user has a choice, the buttons that make it. */
 export function DefaultLoadingScreen({ status, retry, signInAgain }: LoadingScreenProps) {

@@ -1,17 +1,9 @@
 import type { ReactNode } from 'react';
-import type { SessionFlowStatus } from '../../machines/sessionFlowStatus';
 import { DefaultLoadingScreen } from './DefaultLoadingScreen';
+import type { LoadingScreenProps } from './loadingScreenProps';
 import { useAnchorOnReveal } from './useAnchorOnReveal';
 import { DEFAULT_LOADING_TIMINGS, useDelayedVisibility, type LoadingTimings } from './useDelayedVisibility';
 import { useSessionFlow, type SessionFlowOptions } from './useSessionFlow';
-
-export interface LoadingScreenProps {
-  status: SessionFlowStatus;
-  /** Start recovery again (e.g. from `stuck` or `offline`). */
-  retry(): void;
-  /** Give up on this session and go to sign in, coming back here afterwards. */
-  signInAgain(): void;
-}
 
 export interface SessionGateProps extends SessionFlowOptions {
   pageProps: unknown;
@@ -59,9 +51,4 @@ export function SessionGate({ pageProps, children, renderLoading, loadingTimings
       {loadingVisible ? (renderLoading ?? DefaultLoadingScreen)(props) : null}
     </div>
   );
-}
-
-/** A page may bring its own loading UI: `MyPage.renderSessionLoading = (props) => ...`. */
-export interface WithSessionLoading {
-  renderSessionLoading?: (props: LoadingScreenProps) => ReactNode;
 }

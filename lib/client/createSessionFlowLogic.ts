@@ -1,5 +1,5 @@
 import type { AnyActorRef } from 'xstate';
-import { sessionFlowMachine, type SessionFlowEvent } from '../../machines/sessionFlowMachine';
+import { sessionFlowMachine, type SessionFlowEvent } from 'ssr-session-flow/machine';
 import { toSameOriginPath } from './sameOriginPath';
 import { classifyRefreshError, type SessionFlowPorts } from './sessionFlowPorts';
 

@@ -1,4 +1,4 @@
-import type { RefreshFailureCause } from '../../machines/sessionFlowMachine';
+import type { RefreshFailureCause } from 'ssr-session-flow/machine';
 import type { CrossTabSessionEvents } from './crossTabSessionEvents';
 
 /**

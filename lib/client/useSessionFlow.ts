@@ -1,9 +1,9 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ActorRefFrom, InspectionEvent, Observer } from 'xstate';
-import type { SessionFlowEvent, SessionFlowInput } from '../../machines/sessionFlowMachine';
-import { checkingStatus, describeSessionFlow, type SessionFlowStatus } from '../../machines/sessionFlowStatus';
-import { readSessionOutcome, type SessionOutcome } from '../sessionOutcome';
+import type { SessionFlowEvent, SessionFlowInput } from 'ssr-session-flow/machine';
+import { checkingStatus, describeSessionFlow, type SessionFlowStatus } from 'ssr-session-flow/machine';
+import { readSessionOutcome, type SessionOutcome } from 'ssr-session-flow/machine';
 import { createBrowserPorts } from './browserPorts';
 import { createSessionFlowLogic, type SessionFlowLogic, type SessionFlowRuntimeOptions } from './createSessionFlowLogic';
 import type { CrossTabSessionEvent } from './crossTabSessionEvents';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { getSSRSession } from 'supertokens-node/nextjs';
 import Session from 'supertokens-node/recipe/session';
-import type { NeedsRefreshReason, SessionOutcome } from '../sessionOutcome';
+import type { NeedsRefreshReason, SessionOutcome } from 'ssr-session-flow/machine';
 import { readCookies } from './readCookie';
 import { createVerifiedTokenCache } from './verifiedTokenCache';
 

@@ -1,5 +1,5 @@
 import type { GetServerSideProps, GetServerSidePropsContext, GetServerSidePropsResult } from 'next';
-import type { SessionPageProps } from '../sessionOutcome';
+import type { SessionPageProps } from 'ssr-session-flow/machine';
 import { checkSession, SESSION_CACHE_CONTROL, type SessionCheckOptions, type VerifiedSession } from './getSessionOutcome';
 
 export type SessionPageHandler<P extends object> = (

@@ -1,4 +1,4 @@
-import type { PagesRouter } from '../client/pagesRouterReload';
+import type { PagesRouter } from 'ssr-session-flow/client';
 
 export interface FakeNextRouter extends PagesRouter {
   asPath: string;

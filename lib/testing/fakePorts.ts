@@ -1,8 +1,8 @@
-import type { RefreshFailureCause } from '../../machines/sessionFlowMachine';
-import type { CrossTabSessionEvent, CrossTabSessionEvents } from '../client/crossTabSessionEvents';
-import { createPagesRouterReload } from '../client/pagesRouterReload';
-import { toSameOriginPath } from '../client/sameOriginPath';
-import type { RecoveryAttemptStore, SessionFlowPorts } from '../client/sessionFlowPorts';
+import type { RefreshFailureCause } from 'ssr-session-flow/machine';
+import type { CrossTabSessionEvent, CrossTabSessionEvents } from 'ssr-session-flow/client';
+import { createPagesRouterReload } from 'ssr-session-flow/client';
+import { toSameOriginPath } from 'ssr-session-flow/client';
+import type { RecoveryAttemptStore, SessionFlowPorts } from 'ssr-session-flow/client';
 import { createFakeClock, type FakeClock } from './fakeClock';
 import { createFakeNextRouter, type FakeNextRouter } from './fakeNextRouter';
 import { refreshFailure } from './refreshFailures';

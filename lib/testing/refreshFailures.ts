@@ -1,4 +1,4 @@
-import type { RefreshFailureCause } from '../../machines/sessionFlowMachine';
+import type { RefreshFailureCause } from 'ssr-session-flow/machine';
 
 /**
  * What `Session.attemptRefreshingSession()` throws for each cause, as supertokens-web-js throws it:

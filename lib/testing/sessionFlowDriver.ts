@@ -1,4 +1,4 @@
-import type { SessionFlowEvent } from '../../machines/sessionFlowMachine';
+import type { SessionFlowEvent } from 'ssr-session-flow/machine';
 import { FAKE_SIGN_IN_PATH, type FakeSessionFlowWorld } from './fakePorts';
 import { pagePropsFor } from './sessionFlowTestModel';
 

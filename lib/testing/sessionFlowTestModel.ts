@@ -4,9 +4,9 @@ import {
   type RefreshFailureCause,
   type SessionFlowEvent,
   type SessionFlowInput,
-} from '../../machines/sessionFlowMachine';
-import { describeSessionFlow, type SessionFlowSnapshot } from '../../machines/sessionFlowStatus';
-import type { SessionOutcome, SessionPageProps } from '../sessionOutcome';
+} from 'ssr-session-flow/machine';
+import { describeSessionFlow, type SessionFlowSnapshot } from 'ssr-session-flow/machine';
+import type { SessionOutcome, SessionPageProps } from 'ssr-session-flow/machine';
 import type { FakeSessionFlowWorld } from './fakePorts';
 
 const REFRESH_FAILURE_CAUSES: readonly RefreshFailureCause[] = ['network', 'server', 'duplicate-cookies', 'missing-front-token'];

@@ -1,5 +1,5 @@
 import { ensureSuperTokensInit } from '../../config/backendConfig';
-import { createSessionOutcomeApi } from '../../lib/server/sessionOutcomeApi';
+import { createSessionOutcomeApi } from 'ssr-session-flow/server';
 
 ensureSuperTokensInit();
 

@@ -2,9 +2,8 @@ import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
 import SuperTokens from 'supertokens-auth-react';
 import Session from 'supertokens-auth-react/recipe/session';
-import { checkSession, SESSION_CACHE_CONTROL } from '../../lib/server/getSessionOutcome';
-import { withSession } from '../../lib/server/withSession';
-import { REFRESH_START_MARK } from '../../lib/client/browserPorts';
+import { checkSession, SESSION_CACHE_CONTROL, withSession } from 'ssr-session-flow/server';
+import { REFRESH_START_MARK } from 'ssr-session-flow/client';
 
 /**
  * Pages for `npm run bench` only (404 unless the server runs with ENABLE_BENCH_PAGES=1):

@@ -1,7 +1,7 @@
 import { PageLayout } from '../../components/PageLayout';
-import type { LoadingScreenProps } from '../../lib/client/SessionGate';
-import { withSession } from '../../lib/server/withSession';
-import type { AcceptedSessionProps } from '../../lib/sessionOutcome';
+import type { LoadingScreenProps } from 'ssr-session-flow/client';
+import { withSession } from 'ssr-session-flow/server';
+import type { AcceptedSessionProps } from 'ssr-session-flow/machine';
 
 export const getServerSideProps = withSession(async () => ({ props: {} }));
 

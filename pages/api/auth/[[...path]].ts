@@ -1,4 +1,4 @@
 import { ensureSuperTokensInit } from '../../../config/backendConfig';
-import { createAuthApiRoute } from '../../../lib/server/authApiRoute';
+import { createAuthApiRoute } from 'ssr-session-flow/server';
 
 export default createAuthApiRoute(ensureSuperTokensInit);

@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import { sessionFlowMachine } from '../../machines/sessionFlowMachine';
+import { sessionFlowMachine } from 'ssr-session-flow/machine';
 import { describeStateDiagram, toMermaidStateDiagram, type StateDiagram } from './toMermaidStateDiagram';
 
 export const DIAGRAM_START = '<!-- session-flow-diagram:start -->';

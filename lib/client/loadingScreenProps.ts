@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import type { SessionFlowStatus } from 'ssr-session-flow/machine';
+
+/** What a loading UI gets: the status to show, and the user's ways out. */
+export interface LoadingScreenProps {
+  status: SessionFlowStatus;
+  /** Start recovery again (e.g. from `stuck` or `offline`). */
+  retry(): void;
+  /** Give up on this session: sign out, go to sign in, and come back here afterwards. */
+  signInAgain(): void;
+}
+
+/** A page may bring its own loading UI: `MyPage.renderSessionLoading = (props) => ...`. */
+export interface WithSessionLoading {
+  renderSessionLoading?: (props: LoadingScreenProps) => ReactNode;
+}

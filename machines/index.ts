@@ -1,0 +1,37 @@
+/**
+ * `ssr-session-flow/machine`: the pure session-flow machine, the verdict types the server and the
+ * browser share, and the status helpers a loading UI reads. Depends on `xstate` only.
+ */
+export { sessionFlowMachine, type SessionFlowMachine } from './sessionFlowMachine';
+export {
+  DEFAULT_MAX_RECOVERY_ATTEMPTS,
+  DEFAULT_OFFER_SIGN_IN_AFTER_FAILURES,
+  DEFAULT_RELOAD_DEADLINE,
+  DEFAULT_RETRY_DELAY,
+  type RefreshFailureCause,
+  type ReloadDeadline,
+  type SessionFlowContext,
+  type SessionFlowEvent,
+  type SessionFlowInput,
+  type StuckReason,
+} from './sessionFlowTypes';
+export {
+  checkingStatus,
+  describeSessionFlow,
+  topLevelState,
+  type SessionFlowReason,
+  type SessionFlowSnapshot,
+  type SessionFlowStateName,
+  type SessionFlowStatus,
+} from './sessionFlowStatus';
+export {
+  isSessionOutcome,
+  readSessionOutcome,
+  type AcceptedSessionProps,
+  type NeedsRefreshOutcome,
+  type NeedsRefreshProps,
+  type NeedsRefreshReason,
+  type SessionOutcome,
+  type SessionPageProps,
+} from './sessionOutcome';
+export { nextBackoffLevel, retryDelayMs, type RetryDelayOptions } from './retryDelay';

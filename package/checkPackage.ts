@@ -1,0 +1,103 @@
+/**
+ * After `npm run build:package`: what publint and arethetypeswrong cannot know about this package.
+ * - The client entry keeps its "use client" directive; no other entry has one.
+ * - Imports point one way: machine ← server; machine ← client ← testing, inspect. The machine
+ *   imports nothing but xstate; the server's browser build nothing of supertokens-node.
+ * - The client entry, with the machine it needs, fits its size budget (minified, gzipped, the
+ *   peer dependencies not counted).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
+
+/** Minified and gzipped bytes of the client entry plus the machine entry it imports. */
+export const CLIENT_ENTRY_BUDGET_BYTES = 12_000;
+
+const DIST = path.join(process.cwd(), 'dist');
+const manifest = JSON.parse(readFileSync(path.join(DIST, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> };
+const peers = Object.keys(manifest.peerDependencies);
+
+/** The packages each built file may import (its own relative imports aside). */
+const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
+  'machine/index': ['xstate'],
+  'server/index': ['ssr-session-flow/machine', 'next', 'supertokens-node', 'node:'],
+  'server/browser': ['ssr-session-flow/machine'],
+  'client/index': ['ssr-session-flow/machine', 'react', 'next', '@xstate/react', 'xstate', 'supertokens-auth-react', 'supertokens-web-js'],
+  'testing/index': ['ssr-session-flow/machine', 'ssr-session-flow/client', 'xstate'],
+  'inspect/index': ['ssr-session-flow/client', 'xstate', '@statelyai/inspect'],
+};
+
+const problems: string[] = [];
+
+for (const [entry, allowed] of Object.entries(ALLOWED_IMPORTS)) {
+  for (const extension of ['mjs', 'js']) {
+    const file = `${entry}.${extension}`;
+    const code = readFileSync(path.join(DIST, file), 'utf8');
+    for (const specifier of importedPackages(path.join(DIST, file))) {
+      if (!allowed.some((prefix) => specifier === prefix || specifier.startsWith(`${prefix}/`) || (prefix.endsWith(':') && specifier.startsWith(prefix)))) {
+        problems.push(`${file} imports ${specifier}, which that entry must not`);
+      }
+    }
+    const directive = hasUseClientDirective(code);
+    if (entry === 'client/index' && !directive) problems.push(`${file} lost its "use client" directive`);
+    if (entry !== 'client/index' && directive) problems.push(`${file} has a "use client" directive it must not`);
+  }
+}
+
+const clientBytes = minifiedGzippedClientEntry();
+console.log(`client entry with the machine: ${(clientBytes / 1000).toFixed(1)} kB min+gz (budget ${(CLIENT_ENTRY_BUDGET_BYTES / 1000).toFixed(1)} kB)`);
+if (clientBytes > CLIENT_ENTRY_BUDGET_BYTES) problems.push(`the client entry is ${clientBytes} B min+gz, over its budget of ${CLIENT_ENTRY_BUDGET_BYTES} B`);
+
+if (problems.length > 0) {
+  console.error(`✗ package check:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  process.exitCode = 1;
+} else {
+  console.log('✓ package check: directives, import directions and size budget hold.');
+}
+
+/** The packages a built file imports or requires, as esbuild's own parser finds them. */
+function importedPackages(file: string): string[] {
+  const { metafile } = buildSync({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    packages: 'external',
+    platform: 'node',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  // Only this file's own imports: esbuild follows the package's self-references into other entries.
+  const own = metafile.inputs[path.relative(process.cwd(), file)];
+  if (!own) throw new Error(`esbuild did not read ${file}`);
+  const packages = own.imports.filter((found) => !found.path.startsWith('.') && !found.path.startsWith('dist/'));
+  return [...new Set(packages.map((found) => found.original ?? found.path))];
+}
+
+function hasUseClientDirective(code: string): boolean {
+  // The directive prologue: string-literal statements before any other code.
+  for (const statement of code.split(/;\s*|\n/)) {
+    const trimmed = statement.trim();
+    if (trimmed === '') continue;
+    if (/^["']use client["']$/.test(trimmed)) return true;
+    if (!/^["'][^"']*["']$/.test(trimmed)) return false;
+  }
+  return false;
+}
+
+function minifiedGzippedClientEntry(): number {
+  const result = buildSync({
+    entryPoints: [path.join(DIST, 'client/index.mjs')],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    alias: { 'ssr-session-flow/machine': path.join(DIST, 'machine/index.mjs') },
+    external: peers.flatMap((name) => [name, `${name}/*`]),
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('esbuild produced nothing for the client entry');
+  return gzipSync(output.contents, { level: 9 }).length;
+}

@@ -1,0 +1,2 @@
+declare const kitEntries: Record<string, { source: string; browser?: string }>;
+export = kitEntries;
