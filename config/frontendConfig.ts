@@ -6,7 +6,7 @@ import { appInfo } from './appInfo';
 import { toSameOriginPath, publishSessionEventsToOtherTabs, createWebLocksLockFactory } from 'ssr-session-flow/client';
 
 type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
-type EmailVerificationModule = typeof import('supertokens-auth-react/recipe/emailverification');
+import type * as EmailVerificationModule from 'supertokens-auth-react/recipe/emailverification';
 
 export function frontendConfig(): FrontendConfig {
   return {
@@ -54,7 +54,8 @@ function refreshLockFactory() {
  */
 function emailVerificationRecipe() {
   if (process.env.NEXT_PUBLIC_EMAIL_VERIFICATION !== 'required') return [];
-  const recipe: EmailVerificationModule = require('supertokens-auth-react/recipe/emailverification');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would ship it always
+  const recipe: typeof EmailVerificationModule = require('supertokens-auth-react/recipe/emailverification');
   return [recipe.default.init({ mode: 'REQUIRED' })];
 }
 

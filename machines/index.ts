@@ -34,4 +34,10 @@ export {
   type SessionOutcome,
   type SessionPageProps,
 } from './sessionOutcome';
+export {
+  ENGLISH_MESSAGES,
+  withMessages,
+  type SessionFlowMessageOverrides,
+  type SessionFlowMessages,
+} from './sessionFlowMessages';
 export { nextBackoffLevel, retryDelayMs, type RetryDelayOptions } from './retryDelay';

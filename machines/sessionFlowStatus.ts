@@ -1,5 +1,6 @@
 import type { SnapshotFrom } from 'xstate';
 import type { NeedsRefreshReason } from './sessionOutcome';
+import { ENGLISH_MESSAGES, type SessionFlowMessages } from './sessionFlowMessages';
 import type { SessionFlowMachine } from './sessionFlowMachine';
 import type { RefreshFailureCause, StuckReason } from './sessionFlowTypes';
 
@@ -40,19 +41,8 @@ export function topLevelState(snapshot: SessionFlowSnapshot): SessionFlowStateNa
   return (typeof value === 'string' ? value : Object.keys(value)[0]) as SessionFlowStateName;
 }
 
-const STUCK_MESSAGES: Record<StuckReason, string> = {
-  'server-rejects-refreshed-session':
-    'Your session was refreshed, but the server still does not accept it. Try again, or sign in again if it keeps happening.',
-  'duplicate-session-cookies':
-    'Your browser holds two conflicting session cookies for this site, so the session cannot be renewed. ' +
-    'Sign in again; if this keeps happening, clear this site’s cookies.',
-  'front-token-missing':
-    'The sign-in service answered without the session details this page needs (a proxy may be removing them). ' +
-    'Try again, or sign in again.',
-  'sign-out-failed': 'We could not sign you out: the server did not answer. Check your connection and try again.',
-};
-
-export function describeSessionFlow(snapshot: SessionFlowSnapshot): SessionFlowStatus {
+/** The status of `snapshot`, in the words of `messages` (English unless told otherwise). */
+export function describeSessionFlow(snapshot: SessionFlowSnapshot, messages: SessionFlowMessages = ENGLISH_MESSAGES): SessionFlowStatus {
   const { context } = snapshot;
   const state = topLevelState(snapshot);
   const verdictReason = context.outcome?.status === 'needs-refresh' ? context.outcome.reason : null;
@@ -65,39 +55,36 @@ export function describeSessionFlow(snapshot: SessionFlowSnapshot): SessionFlowS
   };
   switch (state) {
     case 'refreshing':
-      return { ...base, reason: verdictReason, message: 'Refreshing your session…' };
+      return { ...base, reason: verdictReason, message: messages.refreshing };
     case 'revalidating':
-      return { ...base, reason: null, message: 'Checking your session…' };
+      return { ...base, reason: null, message: messages.revalidating };
     case 'reloading':
-      return { ...base, reason: verdictReason, message: 'Session refreshed. Loading the page again…' };
+      return { ...base, reason: verdictReason, message: messages.reloading };
     case 'offline': {
       const canSignInAgain = context.failedRefreshes >= context.offerSignInAfterFailures;
-      const waiting =
-        context.lastFailure === 'server'
-          ? 'The sign-in service is not answering. Your session is safe; retrying…'
-          : 'You appear to be offline. Your session is safe; retrying when the connection is back…';
+      const waiting = context.lastFailure === 'server' ? messages.offline.server : messages.offline.network;
       return {
         ...base,
         reason: context.lastFailure,
-        message: canSignInAgain ? `${waiting} You can also sign in again.` : waiting,
+        message: canSignInAgain ? `${waiting} ${messages.offline.signInOffer}` : waiting,
         canRetry: true,
         canSignInAgain,
       };
     }
     case 'stuck': {
       const reason = context.stuckReason ?? 'server-rejects-refreshed-session';
-      return { ...base, reason, message: STUCK_MESSAGES[reason], canRetry: true, canSignInAgain: true };
+      return { ...base, reason, message: messages.stuck[reason], canRetry: true, canSignInAgain: true };
     }
     case 'signingOut':
-      return { ...base, reason: null, message: 'Signing you out so you can sign in again…' };
+      return { ...base, reason: null, message: messages.signingOut };
     case 'redirecting':
-      return { ...base, reason: 'session-ended', message: 'Your session has ended. Taking you to sign in…' };
+      return { ...base, reason: 'session-ended', message: messages.redirecting };
     case 'authenticated':
-      return { ...base, reason: null, message: 'Signed in.' };
+      return { ...base, reason: null, message: messages.authenticated };
     case 'idle':
       return { ...base, reason: null, message: '' };
     case 'checking':
-      return checkingStatus(base.attempt, base.maxAttempts, verdictReason);
+      return checkingStatus(base.attempt, base.maxAttempts, verdictReason, messages);
   }
 }
 
@@ -106,13 +93,14 @@ export function checkingStatus(
   attempt: number,
   maxAttempts: number,
   reason: NeedsRefreshReason | null,
+  messages: SessionFlowMessages = ENGLISH_MESSAGES,
 ): SessionFlowStatus {
   return {
     state: 'checking',
     attempt,
     maxAttempts,
     reason,
-    message: 'Checking your session…',
+    message: messages.checking,
     canRetry: false,
     canSignInAgain: false,
   };

@@ -1,39 +1,61 @@
+import { useEffect, useRef } from 'react';
 import type { LoadingScreenProps } from './loadingScreenProps';
+import { LOADING_SCREEN_CSS, LOADING_SCREEN_STYLE_ID } from './loadingScreenStyles';
 
-/** A neutral, centred spinner; when the user has a choice, the buttons that make it. */
-export function DefaultLoadingScreen({ status, retry, signInAgain }: LoadingScreenProps) {
+/**
+ * One compact block in the middle of the viewport: a spinner while the flow works on its own, the
+ * message, and the buttons when the user has a choice. Light or dark with the system, still when
+ * the user asks for reduced motion, and the first button focused when a decision is needed.
+ */
+export function DefaultLoadingScreen({ status, messages, retry, signInAgain }: LoadingScreenProps) {
   const waitsForUser = status.state === 'stuck';
+  const decisionNeeded = waitsForUser || status.canSignInAgain;
+  const firstButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    // Only when the user must choose: a retrying spinner never steals focus.
+    if (decisionNeeded) firstButton.current?.focus();
+  }, [decisionNeeded, status.state]);
+
   return (
-    <div style={{ display: 'grid', placeItems: 'center', minHeight: '60vh', gap: 16, fontFamily: 'system-ui, sans-serif' }}>
-      {waitsForUser ? null : <Spinner />}
-      <p aria-hidden="true" style={{ margin: 0, maxWidth: 420, textAlign: 'center' }}>
-        {status.message}
-      </p>
-      {status.canRetry || status.canSignInAgain ? (
-        <div style={{ display: 'flex', gap: 8 }}>
-          {status.canRetry ? (
-            <button type="button" onClick={retry}>
-              Try again
-            </button>
-          ) : null}
-          {status.canSignInAgain ? (
-            <button type="button" onClick={signInAgain}>
-              Sign in again
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+    <div className="ssf-screen">
+      <style href={LOADING_SCREEN_STYLE_ID} precedence="default">
+        {LOADING_SCREEN_CSS}
+      </style>
+      <div className="ssf-card" data-session-flow-part="card">
+        {waitsForUser ? null : <Spinner />}
+        <p className="ssf-message" aria-hidden="true" data-session-flow-part="message">
+          {status.message}
+        </p>
+        {status.canRetry || status.canSignInAgain ? (
+          <div className="ssf-actions" data-session-flow-part="actions">
+            {status.canRetry ? (
+              <button ref={firstButton} type="button" className="ssf-button ssf-button-primary" onClick={retry}>
+                {messages.actions.tryAgain}
+              </button>
+            ) : null}
+            {status.canSignInAgain ? (
+              <button
+                ref={status.canRetry ? undefined : firstButton}
+                type="button"
+                className="ssf-button"
+                onClick={signInAgain}
+              >
+                {messages.actions.signInAgain}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
     </div>
   );
 }
 
 function Spinner() {
   return (
-    <svg width="40" height="40" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
-      <circle cx="20" cy="20" r="16" fill="none" stroke="#d0d4da" strokeWidth="4" />
-      <path d="M20 4 a16 16 0 0 1 16 16" fill="none" stroke="#2f6feb" strokeWidth="4" strokeLinecap="round">
-        <animateTransform attributeName="transform" type="rotate" from="0 20 20" to="360 20 20" dur="0.9s" repeatCount="indefinite" />
-      </path>
+    <svg className="ssf-spinner" data-session-flow-part="spinner" width="40" height="40" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
+      <circle className="ssf-spinner-track" cx="20" cy="20" r="16" fill="none" strokeWidth="4" />
+      <path className="ssf-spinner-arc" d="M20 4 a16 16 0 0 1 16 16" fill="none" strokeWidth="4" strokeLinecap="round" />
     </svg>
   );
 }

@@ -37,7 +37,7 @@ export function SessionGate({ pageProps, children, renderLoading, loadingTimings
 
   if (showingPage) return <>{children}</>;
 
-  const props: LoadingScreenProps = { status: flow.status, retry: flow.retry, signInAgain: flow.signInAgain };
+  const props: LoadingScreenProps = { status: flow.status, messages: flow.messages, retry: flow.retry, signInAgain: flow.signInAgain };
   return (
     // State attributes appear with the visible UI only: the first render must match the server's.
     <div
@@ -48,7 +48,8 @@ export function SessionGate({ pageProps, children, renderLoading, loadingTimings
       <p role="status" aria-live="polite" style={visuallyHidden}>
         {loadingVisible ? flow.status.message : ''}
       </p>
-      {loadingVisible ? (renderLoading ?? DefaultLoadingScreen)(props) : null}
+      {/* The default screen is a component (it has hooks); `renderLoading` is a render function. */}
+      {loadingVisible ? renderLoading ? renderLoading(props) : <DefaultLoadingScreen {...props} /> : null}
     </div>
   );
 }

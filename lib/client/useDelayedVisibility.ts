@@ -19,28 +19,15 @@ export function useDelayedVisibility(wanted: boolean, { showDelayMs, minVisibleM
   const shownAt = useRef(0);
 
   useEffect(() => {
-    if (wanted && !visible) {
-      if (showDelayMs <= 0) {
-        shownAt.current = Date.now();
-        setVisible(true);
-        return undefined;
-      }
-      const timer = setTimeout(() => {
-        shownAt.current = Date.now();
-        setVisible(true);
-      }, showDelayMs);
-      return () => clearTimeout(timer);
-    }
-    if (!wanted && visible) {
-      const remaining = shownAt.current + minVisibleMs - Date.now();
-      if (remaining <= 0) {
-        setVisible(false);
-        return undefined;
-      }
-      const timer = setTimeout(() => setVisible(false), remaining);
-      return () => clearTimeout(timer);
-    }
-    return undefined;
+    if (wanted === visible) return undefined;
+    // Every change goes through a timer (of 0 ms when nothing is left to wait for): state set
+    // from an effect's body would render twice for one change.
+    const delayMs = wanted ? showDelayMs : shownAt.current + minVisibleMs - Date.now();
+    const timer = setTimeout(() => {
+      if (wanted) shownAt.current = Date.now();
+      setVisible(wanted);
+    }, Math.max(0, delayMs));
+    return () => clearTimeout(timer);
   }, [wanted, visible, showDelayMs, minVisibleMs]);
 
   return visible;

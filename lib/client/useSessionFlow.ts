@@ -1,9 +1,18 @@
 import { useActorRef, useSelector } from '@xstate/react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ActorRefFrom, InspectionEvent, Observer } from 'xstate';
-import type { SessionFlowEvent, SessionFlowInput } from 'ssr-session-flow/machine';
-import { checkingStatus, describeSessionFlow, type SessionFlowStatus } from 'ssr-session-flow/machine';
-import { readSessionOutcome, type SessionOutcome } from 'ssr-session-flow/machine';
+import {
+  checkingStatus,
+  describeSessionFlow,
+  readSessionOutcome,
+  withMessages,
+  type SessionFlowEvent,
+  type SessionFlowInput,
+  type SessionFlowMessageOverrides,
+  type SessionFlowMessages,
+  type SessionFlowStatus,
+  type SessionOutcome,
+} from 'ssr-session-flow/machine';
 import { createBrowserPorts } from './browserPorts';
 import { createSessionFlowLogic, type SessionFlowLogic, type SessionFlowRuntimeOptions } from './createSessionFlowLogic';
 import type { CrossTabSessionEvent } from './crossTabSessionEvents';
@@ -12,6 +21,8 @@ import { useSessionFlowTrace } from './sessionFlowTrace';
 
 export interface SessionFlowOptions
   extends Pick<SessionFlowInput, 'maxRecoveryAttempts' | 'retryDelay' | 'reloadDeadline' | 'offerSignInAfterFailures'> {
+  /** Every word shown or announced: some of them, or a whole dictionary. English by default. */
+  messages?: SessionFlowMessageOverrides;
   /** Defaults to the browser: SuperTokens, the Next router, `window`. Tests pass fakes. */
   ports?: SessionFlowPorts;
   runtime?: SessionFlowRuntimeOptions;
@@ -23,6 +34,8 @@ export interface SessionFlow {
   /** The verdict in the props being rendered now; `undefined` on pages that never checked. */
   outcome: SessionOutcome | undefined;
   status: SessionFlowStatus;
+  /** The words in use: English with the app's overrides laid over them. */
+  messages: SessionFlowMessages;
   /** The server accepted this page's session, or the page does not check sessions. */
   canShowPage: boolean;
   retry(): void;
@@ -54,18 +67,20 @@ export function useSessionFlow(pageProps: unknown, options: SessionFlowOptions =
   useVerdictDelivery(actorRef, pageProps, outcome);
   useBrowserFacts(actorRef, created.ports);
 
-  const machineStatus = describeSessionFlow(snapshot);
+  const messages = useMemo(() => withMessages(options.messages), [options.messages]);
+  const machineStatus = describeSessionFlow(snapshot, messages);
   // Until the verdict of these props is delivered, the machine still reports the previous page's
   // rest state; say "checking" instead of showing a settled state with no content.
   const awaitingVerdict =
     outcome?.status === 'needs-refresh' && (machineStatus.state === 'authenticated' || machineStatus.state === 'idle');
   const status = awaitingVerdict
-    ? checkingStatus(machineStatus.attempt, machineStatus.maxAttempts, outcome.reason)
+    ? checkingStatus(machineStatus.attempt, machineStatus.maxAttempts, outcome.reason, messages)
     : machineStatus;
 
   return {
     outcome,
     status,
+    messages,
     canShowPage: outcome === undefined || outcome.status === 'ok',
     retry: () => actorRef.send({ type: 'user.retryRequested' }),
     signInAgain: () => actorRef.send({ type: 'user.signInRequested' }),

@@ -7,7 +7,7 @@ import {
 } from 'ssr-session-flow/machine';
 import { describeSessionFlow, type SessionFlowSnapshot } from 'ssr-session-flow/machine';
 import type { SessionOutcome, SessionPageProps } from 'ssr-session-flow/machine';
-import type { FakeSessionFlowWorld } from './fakePorts';
+
 
 const REFRESH_FAILURE_CAUSES: readonly RefreshFailureCause[] = ['network', 'server', 'duplicate-cookies', 'missing-front-token'];
 /** What the model starts from unless told otherwise; an actor replaying its paths must start the same way. */

@@ -5,7 +5,7 @@ import SuperTokens from 'supertokens-auth-react';
 import { EmailPasswordPreBuiltUI } from 'supertokens-auth-react/recipe/emailpassword/prebuiltui';
 import { canHandleRoute, getRoutingComponent } from 'supertokens-auth-react/ui';
 
-type EmailVerificationUI = typeof import('supertokens-auth-react/recipe/emailverification/prebuiltui');
+import type * as EmailVerificationUI from 'supertokens-auth-react/recipe/emailverification/prebuiltui';
 
 const preBuiltUIs = [EmailPasswordPreBuiltUI, ...emailVerificationUI()];
 
@@ -34,6 +34,7 @@ export default function Auth() {
  */
 function emailVerificationUI() {
   if (process.env.NEXT_PUBLIC_EMAIL_VERIFICATION !== 'required') return [];
-  const ui: EmailVerificationUI = require('supertokens-auth-react/recipe/emailverification/prebuiltui');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would ship it always
+  const ui: typeof EmailVerificationUI = require('supertokens-auth-react/recipe/emailverification/prebuiltui');
   return [ui.EmailVerificationPreBuiltUI];
 }

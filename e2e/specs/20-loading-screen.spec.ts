@@ -1,0 +1,97 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { signUpAndLetAccessTokenExpire } from '../support/expiredSession';
+import { dropAccessTokenFromPageRequests, dropRefreshRequests } from '../support/faults';
+import { expect, test } from '../support/fixtures';
+import { statesSince } from '../support/sessionTrace';
+import { signUpThroughUI } from '../support/auth';
+
+/** The default loading screen is one compact block in the middle of the viewport. */
+async function expectOneCentredBlock(page: Page, parts: string[]): Promise<void> {
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('no viewport');
+  const card = await box(page.locator('[data-session-flow-part="card"]'));
+  expect(card.height, 'compact').toBeLessThan(viewport.height * 0.5);
+  expect(Math.abs(card.x + card.width / 2 - viewport.width / 2), 'centred across').toBeLessThan(viewport.width * 0.05);
+  expect(Math.abs(card.y + card.height / 2 - viewport.height / 2), 'centred down').toBeLessThan(viewport.height * 0.1);
+  for (const part of parts) {
+    const inner = await box(page.locator(`[data-session-flow-part="${part}"]`));
+    expect(inner.x, `${part} inside the block`).toBeGreaterThanOrEqual(card.x);
+    expect(inner.y, `${part} inside the block`).toBeGreaterThanOrEqual(card.y);
+    expect(inner.x + inner.width, `${part} inside the block`).toBeLessThanOrEqual(card.x + card.width);
+    expect(inner.y + inner.height, `${part} inside the block`).toBeLessThanOrEqual(card.y + card.height);
+  }
+}
+
+async function expectNoAccessibilityViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('[data-session-flow="loading"]').analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+test.describe('the default loading screen', () => {
+  test('offline: spinner, message and button together in the middle, nothing focused, no axe violation', async ({
+    page,
+    context,
+    requests,
+  }, testInfo) => {
+    const { traceMark: mark } = await signUpAndLetAccessTokenExpire(page, context, requests);
+    await dropRefreshRequests(page);
+    await page.goto('/account', { waitUntil: 'load' });
+    await expect(page.locator('[data-session-flow="loading"]')).toHaveAttribute('data-session-flow-state', 'offline');
+
+    await expectOneCentredBlock(page, ['spinner', 'message', 'actions']);
+    expect(await page.evaluate(() => document.activeElement?.tagName), 'retrying on its own: no focus taken').toBe('BODY');
+    await expectNoAccessibilityViolations(page);
+    await keepScreenshot(page, testInfo, 'offline-light');
+
+    // Once "Sign in again" is offered the user has a decision to make: the first button has focus.
+    await expect.poll(async () => (await statesSince(page, mark)).filter((s) => s === 'offline').length, { timeout: 6_000 }).toBe(3);
+    await expect(page.getByRole('button', { name: 'Sign in again' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeFocused();
+  });
+
+  test('stuck, dark and with reduced motion: the block stays together, the spinner stands still, the first button has focus', async ({
+    page,
+  }, testInfo) => {
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await signUpThroughUI(page);
+    await dropAccessTokenFromPageRequests(page);
+    await page.goto('/account', { waitUntil: 'load' });
+    await expect(page.locator('[data-session-flow="loading"]')).toHaveAttribute('data-session-flow-state', 'stuck');
+
+    await expectOneCentredBlock(page, ['message', 'actions']);
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeFocused();
+    const background = await page.locator('.ssf-screen').evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background, 'the dark scheme').toBe('rgb(13, 17, 23)');
+    await expectNoAccessibilityViolations(page);
+    await keepScreenshot(page, testInfo, 'stuck-dark');
+
+    await dropRefreshRequests(page);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    const arc = page.locator('.ssf-spinner-arc');
+    await expect(arc).toBeVisible();
+    expect(await arc.evaluate((element) => getComputedStyle(element).animationName)).toBe('none');
+  });
+
+  test('?lang=fr: the live region announces the French message and the buttons speak French', async ({ page, context, requests }) => {
+    await signUpAndLetAccessTokenExpire(page, context, requests);
+    await dropRefreshRequests(page);
+    await page.goto('/account?lang=fr', { waitUntil: 'load' });
+
+    await expect(page.getByRole('status')).toHaveText(/Vous semblez hors ligne/);
+    await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+  });
+});
+
+async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('not on screen');
+  return found;
+}

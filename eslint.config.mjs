@@ -1,0 +1,44 @@
+// ESLint (flat config): Next's rules (React, hooks, accessibility, imports, Core Web Vitals),
+// typescript-eslint on every TypeScript file, jsx-a11y's recommended set. `npm run lint` allows
+// no warning. eslint-plugin-xstate is not here: its latest release (3.2.1) supports ESLint 8 only.
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', '.next/', '.next-*/', 'test-results/', 'playwright-report/', 'coverage/', 'next-env.d.ts', 'examples/*/node_modules/', 'examples/*/.next/'],
+  },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    // The plugin comes with Next's config; its recommended set is stricter than Next's subset.
+    files: ['**/*.{tsx,jsx}'],
+    rules: jsxA11y.flatConfigs.recommended.rules,
+  },
+  {
+    files: ['**/*.{ts,tsx,js,jsx,mjs,cjs}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': ['error', { allow: ['info', 'warn', 'error'] }],
+    },
+  },
+  {
+    // Tools and tests talk to whoever runs them.
+    files: ['scripts/**', 'bench/**', 'e2e/**', 'embedded-core/cli.ts', 'package/**', '__tests__/**', 'examples/**/scripts/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // Jest fixtures and Playwright fixtures call functions named `use…` that are not React hooks.
+    files: ['__tests__/**/*.ts', 'e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
+    // CommonJS by design (Jest's config, its environment, what it shares with Next's).
+    files: ['**/*.cjs', 'jest.config.js', '__tests__/support/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
