@@ -8,7 +8,7 @@ import { DIAGRAM_END, DIAGRAM_START, renderReadmeDiagram, withReadmeDiagram } fr
 const README = join(__dirname, '..', '..', 'README.md');
 
 describe('the README diagram', () => {
-  it('is exactly what `npm run diagram` would write (run it after changing the machine)', () => {
+  it('is exactly what `npm run readme` would write (run it after changing the machine)', () => {
     const readme = readFileSync(README, 'utf8');
 
     expect(blockOf(readme)).toBe(blockOf(withReadmeDiagram(readme)));

@@ -26,11 +26,24 @@ export async function submitSignUp(page: Page, origin = '', credentials = newCre
   await page.getByText('Sign Up', { exact: true }).click();
   await page.locator('input[name=email]').fill(credentials.email);
   await page.locator('input[name=password]').fill(credentials.password);
-  const signUpAnswer = page.waitForResponse(
-    (response) => new URL(response.url()).pathname === '/api/auth/signup' && response.request().method() === 'POST',
-  );
+  // Read the answer as it passes: an app that navigates with a document load right after
+  // (no client-side router) takes the response body with it.
+  const isSignUp = (url: URL) => url.pathname === '/api/auth/signup';
+  const answer = new Promise<unknown>((resolve, reject) => {
+    void page.route(isSignUp, async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      try {
+        const response = await route.fetch();
+        resolve(await response.json());
+        await route.fulfill({ response });
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
   await page.locator('button[type=submit]').click();
-  const body: unknown = await (await signUpAnswer).json();
+  const body = await answer;
+  await page.unroute(isSignUp);
   return { ...credentials, userId: readUserId(body) };
 }
 

@@ -32,11 +32,17 @@ export interface ServerProcess {
  * Starts `node <args>` in a process group of its own (so Next and anything it starts stop
  * together), logging to test-results/<name>.log, and waits until `readyUrl` answers.
  */
-export async function startServerProcess(name: string, args: string[], env: NodeJS.ProcessEnv, readyUrl: string): Promise<ServerProcess> {
+export async function startServerProcess(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyUrl: string,
+  cwd: string = REPO_ROOT,
+): Promise<ServerProcess> {
   const logFile = path.join(REPO_ROOT, 'test-results', `${name}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on('data', (chunk: Buffer) => {

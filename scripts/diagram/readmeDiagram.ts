@@ -14,7 +14,7 @@ const SOURCE = 'machines/sessionFlowMachine.ts';
 export function renderReadmeDiagram(machine: AnyStateMachine = sessionFlowMachine): string {
   const diagram = describeStateDiagram(machine);
   return [
-    `The machine as defined in \`${SOURCE}\`, drawn by \`npm run diagram\`. A test fails when`,
+    `The machine as defined in \`${SOURCE}\`, drawn by \`npm run readme\`. A test fails when`,
     'this drifts from the code: edit the machine, then run the script. Lines inside a state are its',
     'entry actions and its internal transitions (`event [guard] / actions`, no exit and no entry).',
     '',
