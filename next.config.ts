@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   // ESM-only packages: next/jest turns this list into Jest transform exceptions too.
   transpilePackages: ['jose', '@statelyai/inspect'],
+  // One supertokens-node for the whole server: bundled, the App Router's server components would
+  // get a copy of their own that the init in instrumentation.ts never reached.
+  serverExternalPackages: ['supertokens-node'],
   env: {
     // Always defined, so it is inlined as a constant even when unset: a build without email
     // verification then drops the recipe's client code entirely (config/frontendConfig.ts).

@@ -18,13 +18,15 @@ export function frontendConfig(): FrontendConfig {
       // `session.*Elsewhere` events) instead of on their next request.
       SessionReact.init({ lockFactory: refreshLockFactory(), onHandleEvent: publishSessionEventsToOtherTabs() }),
     ],
-    // The prebuilt UI navigates with the Next router instead of full page loads.
+    // The prebuilt UI navigates with the pages router instead of full page loads; from an App
+    // Router page (no pages router there) it loads the document, as SuperTokens does by default.
     windowHandler: (original) => ({
       ...original,
       location: {
         ...original.location,
         setHref: (href: string) => {
-          void Router.push(href);
+          if (Router.router) void Router.push(href);
+          else original.location.setHref(href);
         },
       },
     }),

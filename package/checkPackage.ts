@@ -1,8 +1,9 @@
 /**
  * After `npm run build:package`: what publint and arethetypeswrong cannot know about this package.
  * - The client entry keeps its "use client" directive; no other entry has one.
- * - Imports point one way: machine ← server; machine ← client ← testing, inspect. The machine
- *   imports nothing but xstate; the server's browser build nothing of supertokens-node.
+ * - Imports point one way: machine ← server ← app-router/server; machine ← client ← testing,
+ *   inspect, app-router/client. The machine imports nothing but xstate; the server's browser
+ *   build nothing of supertokens-node.
  * - The client entry, with the machine it needs, fits its size budget (minified, gzipped, the
  *   peer dependencies not counted).
  */
@@ -26,7 +27,12 @@ const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   'client/index': ['ssr-session-flow/machine', 'react', 'next', '@xstate/react', 'xstate', 'supertokens-auth-react', 'supertokens-web-js'],
   'testing/index': ['ssr-session-flow/machine', 'ssr-session-flow/client', 'xstate'],
   'inspect/index': ['ssr-session-flow/client', 'xstate', '@statelyai/inspect'],
+  'app-router/server/index': ['ssr-session-flow/machine', 'ssr-session-flow/server', 'next', 'react'],
+  'app-router/client/index': ['ssr-session-flow/machine', 'ssr-session-flow/client', 'next', 'react'],
 };
+
+/** Entries whose every export runs in the browser (a server component imports them as client references). */
+const CLIENT_ENTRIES = ['client/index', 'app-router/client/index'];
 
 const problems: string[] = [];
 
@@ -40,8 +46,9 @@ for (const [entry, allowed] of Object.entries(ALLOWED_IMPORTS)) {
       }
     }
     const directive = hasUseClientDirective(code);
-    if (entry === 'client/index' && !directive) problems.push(`${file} lost its "use client" directive`);
-    if (entry !== 'client/index' && directive) problems.push(`${file} has a "use client" directive it must not`);
+    const isClient = CLIENT_ENTRIES.includes(entry);
+    if (isClient && !directive) problems.push(`${file} lost its "use client" directive`);
+    if (!isClient && directive) problems.push(`${file} has a "use client" directive it must not`);
   }
 }
 

@@ -22,6 +22,8 @@ const ENTRIES: Array<{ out: string; source: string }> = [
   { out: 'client/index', source: 'lib/client/index.ts' },
   { out: 'testing/index', source: 'lib/testing/index.ts' },
   { out: 'inspect/index', source: 'lib/inspect/index.ts' },
+  { out: 'app-router/server/index', source: 'lib/app-router/server/index.ts' },
+  { out: 'app-router/client/index', source: 'lib/app-router/client/index.ts' },
 ];
 
 export default defineConfig(

@@ -7,4 +7,6 @@ module.exports = {
   'ssr-session-flow/client': { source: './lib/client/index.ts' },
   'ssr-session-flow/testing': { source: './lib/testing/index.ts' },
   'ssr-session-flow/inspect': { source: './lib/inspect/index.ts' },
+  'ssr-session-flow/app-router/server': { source: './lib/app-router/server/index.ts' },
+  'ssr-session-flow/app-router/client': { source: './lib/app-router/client/index.ts' },
 };

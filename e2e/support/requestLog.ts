@@ -6,9 +6,10 @@ export const SESSION_OUTCOME_PATH = '/api/session-outcome';
 
 /**
  * What the session flow cares about: page loads, server-props re-runs (`_next/data` for
- * getServerSideProps, the outcome API for getInitialProps) and refresh calls.
+ * getServerSideProps, the outcome API for getInitialProps, server-component payloads for the App
+ * Router) and refresh calls.
  */
-export type RequestKind = 'document' | 'data' | 'session-outcome' | 'refresh' | 'other';
+export type RequestKind = 'document' | 'data' | 'rsc' | 'session-outcome' | 'refresh' | 'other';
 
 export interface LoggedRequest {
   kind: RequestKind;
@@ -73,6 +74,8 @@ function classify(request: Request): RequestKind {
   const { pathname } = new URL(request.url());
   if (request.isNavigationRequest() && request.resourceType() === 'document' && isMainFrame(request)) return 'document';
   if (pathname.startsWith('/_next/data/')) return 'data';
+  // The App Router's server-component payloads (navigations, prefetches, router.refresh()).
+  if (request.headers().rsc === '1') return 'rsc';
   if (pathname === SESSION_OUTCOME_PATH) return 'session-outcome';
   if (request.method() === 'POST' && pathname === REFRESH_PATH) return 'refresh';
   return 'other';

@@ -11,7 +11,7 @@ export type { LoadingScreenProps, WithSessionLoading } from './loadingScreenProp
 export { DEFAULT_LOADING_TIMINGS, useDelayedVisibility, type LoadingTimings } from './useDelayedVisibility';
 export { useSessionFlow, type SessionFlow, type SessionFlowOptions } from './useSessionFlow';
 export { createSessionFlowLogic, type SessionFlowLogic, type SessionFlowRuntimeOptions } from './createSessionFlowLogic';
-export { createBrowserPorts, REFRESH_START_MARK, RETURN_TO_PARAM } from './browserPorts';
+export { createBrowserPorts, pagesRouterPorts, REFRESH_START_MARK, RETURN_TO_PARAM, type RouterPorts } from './browserPorts';
 export { classifyRefreshError, type RecoveryAttemptStore, type SessionFlowPorts } from './sessionFlowPorts';
 export { createPagesRouterReload, type PagesRouter, type PagesRouterReload } from './pagesRouterReload';
 export {

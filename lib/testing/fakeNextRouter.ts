@@ -3,6 +3,11 @@ import type { PagesRouter } from 'ssr-session-flow/client';
 export interface FakeNextRouter extends PagesRouter {
   asPath: string;
   push(url: string, as?: string, options?: { scroll?: boolean; shallow?: boolean }): Promise<boolean>;
+  /**
+   * The App Router's `router.refresh()`, as `useTrackedRefresh` sees it: the server components
+   * run again for the URL shown (hash or not), and it resolves `true` once they rendered.
+   */
+  refresh(): Promise<boolean>;
   /** `true` while a navigation waits for its server props (Next runs one at a time). */
   hasPendingNavigation(): boolean;
   /** Where the waiting navigation goes, `null` when none waits. */
@@ -67,6 +72,12 @@ export function createFakeNextRouter(initialAsPath: string): FakeNextRouter {
     scrolledToHashes: [],
     replace: change,
     push: change,
+    refresh() {
+      if (inFlight) inFlight.resolve(false);
+      return new Promise<boolean>((resolve, reject) => {
+        inFlight = { as: router.asPath, scroll: false, resolve, reject };
+      });
+    },
     hasPendingNavigation: () => inFlight !== null,
     pendingTarget: () => inFlight?.as ?? null,
     async completeNavigation(render) {

@@ -46,10 +46,18 @@ export interface FakeSessionFlowWorld {
 
 export const FAKE_SIGN_IN_PATH = '/auth';
 
+export interface FakeSessionFlowWorldOptions {
+  url?: string;
+  storedRecoveryAttempts?: number | null;
+  /** Which Next router the app uses: a soft reload through the pages router, or `router.refresh()`. */
+  router?: 'pages' | 'app';
+}
+
 export function createFakeSessionFlowWorld({
   url = 'http://localhost:3000/',
   storedRecoveryAttempts = null,
-}: { url?: string; storedRecoveryAttempts?: number | null } = {}): FakeSessionFlowWorld {
+  router = 'pages',
+}: FakeSessionFlowWorldOptions = {}): FakeSessionFlowWorld {
   const origin = new URL(url).origin;
   const clock = createFakeClock(1_000_000);
   const next = createFakeNextRouter(pathOf(new URL(url)));
@@ -116,7 +124,7 @@ export function createFakeSessionFlowWorld({
       },
       reloadServerProps: () => {
         world.router.softReloads += 1;
-        return softReload.reload();
+        return router === 'app' ? next.refresh() : softReload.reload();
       },
       reloadDocument: () => {
         world.router.documentReloads += 1;

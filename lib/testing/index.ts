@@ -12,7 +12,12 @@ export {
   type SessionFlowTestModel,
 } from './sessionFlowTestModel';
 export { createSessionFlowDriver, type SessionFlowDriverOptions } from './sessionFlowDriver';
-export { createFakeSessionFlowWorld, FAKE_SIGN_IN_PATH, type FakeSessionFlowWorld } from './fakePorts';
+export {
+  createFakeSessionFlowWorld,
+  FAKE_SIGN_IN_PATH,
+  type FakeSessionFlowWorld,
+  type FakeSessionFlowWorldOptions,
+} from './fakePorts';
 export { createFakeNextRouter, onlyAHashChange, type FakeNextRouter } from './fakeNextRouter';
 export { createFakeClock, type FakeClock } from './fakeClock';
 export { refreshFailure } from './refreshFailures';

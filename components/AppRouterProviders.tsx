@@ -1,0 +1,12 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { SuperTokensWrapper } from 'supertokens-auth-react';
+import { ensureSuperTokensFrontendInit } from '../config/frontendConfig';
+
+ensureSuperTokensFrontendInit();
+
+/** What `_app` does for the pages router: SuperTokens, initialised once, around every App Router page. */
+export function AppRouterProviders({ children }: { children: ReactNode }) {
+  return <SuperTokensWrapper>{children}</SuperTokensWrapper>;
+}
