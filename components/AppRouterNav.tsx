@@ -1,22 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
-import SuperTokens from 'supertokens-auth-react';
-import Session from 'supertokens-auth-react/recipe/session';
+import { SignOutButton } from './SignOutButton';
 
-/** The App Router pages' navigation, with a sign-out that says so when it could not sign out. */
+/** The App Router pages' navigation: the pages router's `PageLayout` header, with App Router links. */
 export function AppRouterNav() {
-  const [error, setError] = useState<string | null>(null);
-  const signOut = async () => {
-    setError(null);
-    try {
-      await Session.signOut();
-      await SuperTokens.redirectToAuth({ show: 'signin', redirectBack: false });
-    } catch {
-      setError('Could not sign out: the server did not answer. Check your connection and try again.');
-    }
-  };
   return (
     <header style={{ display: 'flex', gap: 16, alignItems: 'center', padding: 16, fontFamily: 'system-ui, sans-serif' }}>
       <nav style={{ display: 'flex', gap: 12 }}>
@@ -26,10 +14,7 @@ export function AppRouterNav() {
         <Link href="/app-router/about">About</Link>
         <Link href="/">Pages router</Link>
       </nav>
-      <button type="button" onClick={signOut}>
-        Sign out
-      </button>
-      {error ? <p role="alert">{error}</p> : null}
+      <SignOutButton />
     </header>
   );
 }
