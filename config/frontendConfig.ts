@@ -2,22 +2,18 @@ import Router from 'next/router';
 import SuperTokensReact from 'supertokens-auth-react';
 import EmailPasswordReact from 'supertokens-auth-react/recipe/emailpassword';
 import SessionReact from 'supertokens-auth-react/recipe/session';
+import { toSameOriginPath } from 'ssr-session-flow/client';
 import { appInfo } from './appInfo';
-import { toSameOriginPath, publishSessionEventsToOtherTabs, createWebLocksLockFactory } from 'ssr-session-flow/client';
+import { markSessionRecipeReady, sessionRecipeOptions } from './sessionConfig';
 
 type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
 type EmailVerificationModule = typeof import('supertokens-auth-react/recipe/emailverification');
 
+/** supertokens-auth-react with the prebuilt UI, for the sign-in page only (every page: sessionConfig.ts). */
 export function frontendConfig(): FrontendConfig {
   return {
     appInfo,
-    recipeList: [
-      EmailPasswordReact.init(),
-      ...emailVerificationRecipe(),
-      // Other tabs hear of sign-in, sign-out and refresh at once (see the session flow's
-      // `session.*Elsewhere` events) instead of on their next request.
-      SessionReact.init({ lockFactory: refreshLockFactory(), onHandleEvent: publishSessionEventsToOtherTabs() }),
-    ],
+    recipeList: [EmailPasswordReact.init(), ...emailVerificationRecipe(), SessionReact.init(sessionRecipeOptions())],
     // The prebuilt UI navigates with the Next router instead of full page loads.
     windowHandler: (original) => ({
       ...original,
@@ -40,15 +36,6 @@ export function frontendConfig(): FrontendConfig {
 }
 
 /**
- * The cross-tab lock around every refresh: the Web Locks API unless
- * NEXT_PUBLIC_SESSION_REFRESH_LOCK=supertokens asks for the SDK's own (browser-tabs-lock), an
- * escape hatch and the benchmark's baseline. See docs/decisions/005.
- */
-function refreshLockFactory() {
-  return process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK === 'supertokens' ? undefined : createWebLocksLockFactory();
-}
-
-/**
  * NEXT_PUBLIC_EMAIL_VERIFICATION=required, inlined at build time as on the server. Loaded with
  * `require` inside the inlined condition so a build without it carries none of its code.
  */
@@ -58,11 +45,16 @@ function emailVerificationRecipe() {
   return [recipe.default.init({ mode: 'REQUIRED' })];
 }
 
-let initialised = false;
+let authUiReady = false;
 
-/** Idempotent and browser-only: `_app` calls it when its module loads, on the server too. */
-export function ensureSuperTokensFrontendInit(): void {
-  if (initialised || typeof window === 'undefined') return;
+/**
+ * For the pages that show the prebuilt UI, when their module loads: on a document load that is
+ * before `_app` renders, on a client-side navigation after the Session recipe was initialised for
+ * an earlier page (auth-react initialises it again, with the same options). Browser-only, idempotent.
+ */
+export function ensureAuthUi(): void {
+  if (authUiReady || typeof window === 'undefined') return;
   SuperTokensReact.init(frontendConfig());
-  initialised = true;
+  authUiReady = true;
+  markSessionRecipeReady();
 }

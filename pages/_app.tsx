@@ -1,18 +1,17 @@
 import type { AppProps } from 'next/app';
-import { SuperTokensWrapper } from 'supertokens-auth-react';
-import { ensureSuperTokensFrontendInit } from '../config/frontendConfig';
+import { useState } from 'react';
+import { ensureSessionRecipe, sessionFlowPorts } from '../config/sessionConfig';
 import { SessionGate, type WithSessionLoading } from 'ssr-session-flow/client';
 import { sessionFlowInspect } from 'ssr-session-flow/inspect';
 
-ensureSuperTokensFrontendInit();
-
 export default function App({ Component, pageProps }: AppProps) {
+  // Here rather than at module level: the sign-in page's module has claimed the SDK by now.
+  ensureSessionRecipe();
+  const [ports] = useState(() => sessionFlowPorts());
   const { renderSessionLoading } = Component as WithSessionLoading;
   return (
-    <SuperTokensWrapper>
-      <SessionGate pageProps={pageProps} renderLoading={renderSessionLoading} inspect={sessionFlowInspect}>
-        <Component {...pageProps} />
-      </SessionGate>
-    </SuperTokensWrapper>
+    <SessionGate pageProps={pageProps} ports={ports} renderLoading={renderSessionLoading} inspect={sessionFlowInspect}>
+      <Component {...pageProps} />
+    </SessionGate>
   );
 }

@@ -1,6 +1,5 @@
 import Router from 'next/router';
-import SuperTokens from 'supertokens-auth-react';
-import Session from 'supertokens-auth-react/recipe/session';
+import SessionRecipe from 'supertokens-website';
 import { CookieHandlerReference } from 'supertokens-web-js/utils/cookieHandler';
 import { DateProviderReference } from 'supertokens-web-js/utils/dateProvider';
 import { crossTabSessionEvents } from './crossTabSessionEvents';
@@ -15,19 +14,27 @@ export const REFRESH_START_MARK = 'session-flow:refresh-start';
 /** The query parameter that carries the way back on SuperTokens' sign-in page. */
 export const RETURN_TO_PARAM = 'redirectToPath';
 
-/** The real world: SuperTokens in the browser, the Next pages router, `window`. */
+/**
+ * The real world: SuperTokens in the browser, the Next pages router, `window`. The session calls
+ * go to SuperTokens' Session recipe itself (supertokens-website), which supertokens-auth-react and
+ * supertokens-web-js initialise too, so they work on a page that initialised any of the three.
+ */
 export function createBrowserPorts(): SessionFlowPorts {
   const softReload = createPagesRouterReload(Router);
   return {
     refreshSession: () => {
       // A User Timing mark: recovery shows up in the DevTools timeline and in RUM tools.
       performance.mark(REFRESH_START_MARK);
-      return Session.attemptRefreshingSession();
+      return SessionRecipe.attemptRefreshingSession();
     },
     reloadServerProps: softReload.reload,
     reloadDocument: () => window.location.reload(),
     redirectToSignIn: (returnTo) => {
-      void SuperTokens.redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { [RETURN_TO_PARAM]: returnTo } });
+      // Loaded when needed: pages that never show auth-react's UI need not carry it (its
+      // `redirectToAuth` needs auth-react initialised; an app without it passes its own port).
+      void import('supertokens-auth-react').then(({ default: SuperTokens }) =>
+        SuperTokens.redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { [RETURN_TO_PARAM]: returnTo } }),
+      );
     },
     returnFromSignIn: () => {
       const here = new URL(window.location.href);
@@ -35,7 +42,7 @@ export function createBrowserPorts(): SessionFlowPorts {
       const target = back === null ? null : toSameOriginPath(back, here.origin);
       if (target) void Router.replace(target);
     },
-    signOut: () => Session.signOut(),
+    signOut: () => SessionRecipe.signOut(),
     currentUrl: () => {
       const url = new URL(window.location.href);
       if (!url.hash) url.hash = softReload.hashInFlight();
