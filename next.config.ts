@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
   turbopack: { resolveAlias: kitAliases },
   // The e2e and benchmark builds use their own folder (ports and flags are inlined at build time).
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // BUNDLE_SOURCE_MAPS=1: source maps for the bundle attribution (scripts/checkClientBundle.ts),
+  // in the bench's own builds only; the shipped build publishes none.
+  productionBrowserSourceMaps: process.env.BUNDLE_SOURCE_MAPS === '1',
   // NEXT_OUTPUT=standalone: a self-contained server for the Docker image (docs/decisions/012).
   // Off otherwise, because `next start`, which the tests and `npm start` use, warns about it.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,

@@ -1,5 +1,5 @@
 import Router from 'next/router';
-import SessionRecipe from 'supertokens-website';
+import SessionRecipe, { type RecipeInterface } from 'supertokens-website';
 import {
   createBrowserPorts,
   createWebLocksLockFactory,
@@ -11,11 +11,32 @@ import { appInfo } from './appInfo';
 
 /**
  * The Session recipe's options, the same wherever it is initialised (here, or through
- * supertokens-auth-react on the sign-in page): the refresh lock, and other tabs hearing of
- * sign-in, sign-out and refresh at once (the session flow's `session.*Elsewhere` events).
+ * supertokens-auth-react on the sign-in page): the refresh lock, other tabs hearing of sign-in,
+ * sign-out and refresh at once (the session flow's `session.*Elsewhere` events), and Next's own
+ * requests left alone.
  */
 export function sessionRecipeOptions() {
-  return { lockFactory: refreshLockFactory(), onHandleEvent: publishSessionEventsToOtherTabs() };
+  return {
+    lockFactory: refreshLockFactory(),
+    onHandleEvent: publishSessionEventsToOtherTabs(),
+    override: { functions: leaveNextRequestsAlone },
+  };
+}
+
+/**
+ * The SDK intercepts every request to the API's domain, which here is the site's own: Next's
+ * server-props requests (`/_next/data/…`) and chunks too. They need none of it: the cookies go
+ * with them anyway, the server never answers them with 401 (an expired session comes back as
+ * props for the session flow) and never updates tokens in them. Skipping the interceptor saves
+ * its cookie reads before and after every client-side navigation, a soft reload's included.
+ */
+function leaveNextRequestsAlone(original: RecipeInterface): RecipeInterface {
+  return {
+    ...original,
+    shouldDoInterceptionBasedOnUrl: (url, apiDomain, sessionTokenBackendDomain) =>
+      !new URL(url, window.location.href).pathname.startsWith('/_next/') &&
+      original.shouldDoInterceptionBasedOnUrl(url, apiDomain, sessionTokenBackendDomain),
+  };
 }
 
 /**

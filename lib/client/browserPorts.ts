@@ -1,13 +1,14 @@
 import Router from 'next/router';
 import SessionRecipe from 'supertokens-website';
-import { CookieHandlerReference } from 'supertokens-web-js/utils/cookieHandler';
-import { DateProviderReference } from 'supertokens-web-js/utils/dateProvider';
+import { CookieHandlerReference } from 'supertokens-website/utils/cookieHandler';
+import { DateProviderReference } from 'supertokens-website/utils/dateProvider';
 import { crossTabSessionEvents } from './crossTabSessionEvents';
 import { accessTokenExpiryFromCookies } from './frontToken';
 import { createPagesRouterReload } from './pagesRouterReload';
 import { createRecoveryAttemptStore } from './recoveryAttemptStore';
 import { toSameOriginPath } from './sameOriginPath';
 import type { SessionFlowPorts } from './sessionFlowPorts';
+import { refreshSession } from './sessionRefresh';
 import { safeSessionStorage } from './tabStorageSlot';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
@@ -25,7 +26,7 @@ export function createBrowserPorts(): SessionFlowPorts {
     refreshSession: () => {
       // A User Timing mark: recovery shows up in the DevTools timeline and in RUM tools.
       performance.mark(REFRESH_START_MARK);
-      return SessionRecipe.attemptRefreshingSession();
+      return refreshSession();
     },
     reloadServerProps: softReload.reload,
     reloadDocument: () => window.location.reload(),
