@@ -20,6 +20,8 @@ export interface RecoveryResult {
   /** One refresh request plus one server-props fetch, as measured during the first variant's runs. */
   floorMs: number;
   iterations: number;
+  /** Every run's figures per variant, in the order measured, for whoever wants the spread. */
+  runs: Record<string, PageTimings[]>;
 }
 
 export interface RecoveryOptions {
@@ -34,8 +36,9 @@ const EXPIRY_MARGIN_MS = 300;
 /**
  * Real expiry: every run gets its own session, signed in beforehand on a core whose access tokens
  * live a few seconds, and starts once that token has really expired (the server sees `expired`,
- * the front token says so too). Each run opens the protected page as a deep link, in rotating
- * order over the variants, after one warm-up run each (code caches, JIT).
+ * the front token says so too). Each run opens the protected page as a deep link from a blank
+ * page, the variants in an order that rotates and reverses between iterations (so none always
+ * follows the same one), after one warm-up run each (HTTP and code caches).
  */
 export async function measureRecoveryTime(variants: RecoveryVariant[], options: RecoveryOptions): Promise<RecoveryResult> {
   assertChromiumInstalled();
@@ -49,33 +52,50 @@ export async function measureRecoveryTime(variants: RecoveryVariant[], options: 
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   try {
     await context.addInitScript(INSTRUMENT_PAGE);
-    const recovery = new Map<string, number[]>(variants.map((variant) => [variant.name, []]));
-    const userFelt = new Map<string, number[]>(variants.map((variant) => [variant.name, []]));
+    const runs = new Map<string, PageTimings[]>(variants.map((variant) => [variant.name, []]));
     const floor: number[] = [];
     const nextSession = () => sessions.shift() ?? [];
     for (const variant of variants) await recover(context, variant.url, nextSession());
     for (let i = 0; i < options.iterations; i += 1) {
-      const order = variants.map((_, k) => variants[(k + i) % variants.length]!);
+      const rotated = variants.map((_, k) => variants[(k + i) % variants.length]!);
+      const order = i % 2 ? rotated.reverse() : rotated;
       for (const variant of order) {
         const run = await recover(context, variant.url, nextSession());
-        recovery.get(variant.name)!.push(run.recoveryMs);
-        userFelt.get(variant.name)!.push(run.userFeltMs);
+        runs.get(variant.name)!.push(run);
         if (variant === variants[0]) floor.push(run.refreshMs + run.serverPropsMs);
       }
     }
-    const medians = (runs: Map<string, number[]>) =>
-      Object.fromEntries([...runs].map(([name, values]) => [name, round(median(values), 1)]));
-    return { recoveryMs: medians(recovery), userFeltMs: medians(userFelt), floorMs: round(median(floor), 1), iterations: options.iterations };
+    const medians = (pick: (run: PageTimings) => number) =>
+      Object.fromEntries([...runs].map(([name, values]) => [name, round(median(values.map(pick)), 1)]));
+    return {
+      recoveryMs: medians((run) => run.recoveryMs),
+      userFeltMs: medians((run) => run.userFeltMs),
+      floorMs: round(median(floor), 1),
+      iterations: options.iterations,
+      runs: Object.fromEntries([...runs].map(([name, values]) => [name, values.map(roundTimings)])),
+    };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }
 
+function roundTimings(run: PageTimings): PageTimings {
+  return {
+    recoveryMs: round(run.recoveryMs, 1),
+    userFeltMs: round(run.userFeltMs, 1),
+    refreshMs: round(run.refreshMs, 1),
+    serverPropsMs: round(run.serverPropsMs, 1),
+  };
+}
+
 async function recover(context: BrowserContext, url: string, session: BenchCookie[]): Promise<PageTimings> {
   await context.clearCookies();
   await context.addCookies(session);
   const page = context.pages()[0] ?? (await context.newPage());
+  // Every run starts from the same blank page: a variant must not inherit the previous run's
+  // document, process or connections (the variants live on two origins).
+  await page.goto('about:blank');
   const visible = page.waitForEvent('console', { predicate: (message) => message.text() === VISIBLE_SIGNAL, timeout: 15_000 });
   await page.goto(url, { waitUntil: 'commit' });
   await visible;

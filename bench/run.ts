@@ -36,7 +36,7 @@ const SHORT_ACCESS_TOKEN_VALIDITY_S = 2;
 
 const SETTINGS = SMOKE
   ? { iterations: 2, rounds: 1, seconds: 1, coreSeconds: 1, memoryCycles: 1_000 }
-  : { iterations: 11, rounds: 9, seconds: 2, coreSeconds: 5, memoryCycles: 10_000 };
+  : { iterations: 11, rounds: 8, seconds: 1.5, coreSeconds: 5, memoryCycles: 10_000 };
 
 async function main(): Promise<number> {
   const memory = await measureRuntimeMemory(SETTINGS.memoryCycles);

@@ -25,33 +25,41 @@ export interface ThroughputOptions {
 }
 
 /**
- * Requests per second of each variant (same page, same props, different session checks), run in
- * rounds of short runs with the order rotated each round, so drift (JIT warm-up, GC, other load
- * on the machine) hits every variant alike. Each variant's ratio to the first (the baseline) is
- * taken within a round, then the median over the rounds: a slow patch of the machine moves both
- * sides of one ratio, not one side of the final one. Every answer must be the signed-in page: a
- * variant that got redirected or asked for a refresh would measure nothing.
+ * Requests per second of each variant (same page, same props, different session checks) against
+ * the first, the baseline. Every ratio comes from a pair of short runs back to back, the baseline
+ * first in one round and second in the next: drift (JIT warm-up, GC, other load on the machine)
+ * then hits both sides of a ratio, and no variant always runs right after the same other one.
+ * The median over the rounds is the ratio. Every answer must be the signed-in page: a variant that
+ * got redirected or asked for a refresh would measure nothing.
  */
 export async function measureSsrThroughput(
   origin: string,
-  variants: ThroughputVariant[],
+  [baseline, ...others]: [ThroughputVariant, ...ThroughputVariant[]],
   { rounds, seconds, connections = 4 }: ThroughputOptions,
 ): Promise<Record<string, ThroughputFigures>> {
+  const variants = [baseline, ...others];
   for (const variant of variants) await expectSignedInPage(origin, variant);
   // Warm-up until every path is compiled by the JIT and the JWKS is cached.
   for (const variant of variants) await hammer(origin, variant, Math.min(seconds, 1.5), connections);
   const runs = new Map<string, RunFigures[]>(variants.map((variant) => [variant.name, []]));
+  const ratios = new Map<string, number[]>(others.map((variant) => [variant.name, []]));
   for (let i = 0; i < rounds; i += 1) {
-    const order = variants.map((_, k) => variants[(k + i) % variants.length]!);
-    for (const variant of order) runs.get(variant.name)!.push(await hammer(origin, variant, seconds, connections));
+    for (const [k, variant] of others.entries()) {
+      const baselineFirst = (i + k) % 2 === 0;
+      const first = await hammer(origin, baselineFirst ? baseline : variant, seconds, connections);
+      const second = await hammer(origin, baselineFirst ? variant : baseline, seconds, connections);
+      const [base, own] = baselineFirst ? [first, second] : [second, first];
+      runs.get(baseline.name)!.push(base);
+      runs.get(variant.name)!.push(own);
+      ratios.get(variant.name)!.push(own.requestsPerSecond / base.requestsPerSecond);
+    }
   }
-  const baseline = runs.get(variants[0]!.name)!;
   return Object.fromEntries(
     [...runs].map(([name, figures]) => [
       name,
       {
         requestsPerSecond: round(median(figures.map((f) => f.requestsPerSecond)), 0),
-        ratioToBaseline: round(median(figures.map((f, i) => f.requestsPerSecond / baseline[i]!.requestsPerSecond)), 3),
+        ratioToBaseline: name === baseline.name ? 1 : round(median(ratios.get(name)!), 3),
         p50Ms: round(median(figures.map((f) => f.p50Ms)), 2),
         p99Ms: round(median(figures.map((f) => f.p99Ms)), 2),
       },

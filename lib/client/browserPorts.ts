@@ -8,6 +8,7 @@ import { createPagesRouterReload } from './pagesRouterReload';
 import { createRecoveryAttemptStore } from './recoveryAttemptStore';
 import { toSameOriginPath } from './sameOriginPath';
 import type { SessionFlowPorts } from './sessionFlowPorts';
+import { createRefreshBookkeeping } from './refreshBookkeeping';
 import { refreshSession } from './sessionRefresh';
 import { safeSessionStorage } from './tabStorageSlot';
 
@@ -22,13 +23,18 @@ export const RETURN_TO_PARAM = 'redirectToPath';
  */
 export function createBrowserPorts(): SessionFlowPorts {
   const softReload = createPagesRouterReload(Router);
+  const setTimer: SessionFlowPorts['setTimer'] = (callback, delayMs) => {
+    const handle = window.setTimeout(callback, delayMs);
+    return () => window.clearTimeout(handle);
+  };
+  const bookkeeping = createRefreshBookkeeping(setTimer);
   return {
     refreshSession: () => {
       // A User Timing mark: recovery shows up in the DevTools timeline and in RUM tools.
       performance.mark(REFRESH_START_MARK);
-      return refreshSession();
+      return refreshSession(bookkeeping.later);
     },
-    reloadServerProps: softReload.reload,
+    reloadServerProps: () => bookkeeping.holdWhile(softReload.reload()),
     reloadDocument: () => window.location.reload(),
     redirectToSignIn: (returnTo) => {
       // Loaded when needed: pages that never show auth-react's UI need not carry it (its
@@ -49,10 +55,7 @@ export function createBrowserPorts(): SessionFlowPorts {
       if (!url.hash) url.hash = softReload.hashInFlight();
       return url;
     },
-    setTimer: (callback, delayMs) => {
-      const handle = window.setTimeout(callback, delayMs);
-      return () => window.clearTimeout(handle);
-    },
+    setTimer,
     recoveryAttempts: createRecoveryAttemptStore(safeSessionStorage()),
     isAccessTokenExpired: async () => {
       const cookies = await CookieHandlerReference.getReferenceOrThrow().cookieHandler.getCookie();

@@ -23,10 +23,12 @@ const MISSING_FRONT_TOKEN =
 /**
  * SuperTokens' refresh (`attemptRefreshingSession` in supertokens-website 20.1), step for step,
  * with its work reordered so that none of it delays recovery (docs/decisions/014):
- * - the session state is read while the lock is being granted, not before asking for it;
+ * - the session state is read, and the request's headers made from it, while the lock is being
+ *   granted, not before asking for it and after getting it;
  * - the answer is known, and the returned promise settles, as soon as the refresh response is in;
  *   saving what it carries (front token, tokens, anti-CSRF token, clock skew), the SDK's events and
- *   the lock's release follow in the next task, while the server props are being fetched.
+ *   the lock's release follow when `recordLater` runs them: in the next task by default, after the
+ *   soft reload in the browser ports (see refreshBookkeeping.ts).
  *
  * Kept as the SDK has them: the same lock (whichever the app configured) and name, so two tabs
  * and the SDK's own refreshes never spend one refresh token twice; "another tab refreshed while
@@ -34,13 +36,16 @@ const MISSING_FRONT_TOKEN =
  * `Response` for an unexpected status, the SDK's error for a 200 without `front-token`, the fetch
  * error offline; `false` once the session is gone). Requires the SDK to be initialised.
  */
-export async function refreshSession(): Promise<boolean> {
+export async function refreshSession(recordLater: (record: () => Promise<void>) => void = inNextTask): Promise<boolean> {
   const lock = await LockFactoryReference.getReferenceOrThrow().lockFactory();
   let before: LocalSessionState | undefined;
+  let headers: Promise<Headers> | undefined;
   for (;;) {
     const acquiring = lock.acquireLock(REFRESH_LOCK, LOCK_WAIT_MS);
     before ??= await getLocalSessionState(false);
-    if (await acquiring) return refreshHoldingLock(before, () => lock.releaseLock(REFRESH_LOCK));
+    // Built from the state before the lock, as the SDK builds them: ready when the lock is.
+    headers ??= refreshHeaders(before);
+    if (await acquiring) return refreshHoldingLock(before, await headers, () => lock.releaseLock(REFRESH_LOCK), recordLater);
     // Not granted in time: maybe the holder refreshed already, or the session ended.
     const now = await getLocalSessionState(false);
     if (now.status === 'NOT_EXISTS') return false;
@@ -48,7 +53,12 @@ export async function refreshSession(): Promise<boolean> {
   }
 }
 
-async function refreshHoldingLock(before: LocalSessionState, releaseLock: () => Promise<void>): Promise<boolean> {
+async function refreshHoldingLock(
+  before: LocalSessionState,
+  headers: Headers,
+  releaseLock: () => Promise<void>,
+  recordLater: (record: () => Promise<void>) => void,
+): Promise<boolean> {
   let keepLock = false;
   try {
     const now = await getLocalSessionState(false);
@@ -57,14 +67,19 @@ async function refreshHoldingLock(before: LocalSessionState, releaseLock: () => 
       return false;
     }
     if (changedSince(before, now)) return true;
-    const request = await refreshRequest(before);
+    const request = await AuthHttpRequest.config.preAPIHook({
+      action: 'REFRESH_SESSION',
+      requestInit: { method: 'post', credentials: 'include', headers },
+      url: AuthHttpRequest.refreshTokenUrl,
+      userContext: {},
+    });
     const response: Response = await AuthHttpRequest.env.__supertokensOriginalFetch(request.url, request.requestInit);
     const frontToken = response.headers.get('front-token');
     const unauthorised = response.status === AuthHttpRequest.config.sessionExpiredStatusCode;
     if (response.status === 200 && frontToken !== null) {
       // Refreshed: say so now, and keep the lock until the SDK's state says so too.
       keepLock = true;
-      setTimeout(() => void recordRefresh(before, response, request.requestInit).finally(releaseLock), 0);
+      recordLater(() => recordRefresh(before, response, request.requestInit).finally(releaseLock));
       return true;
     }
     await saveTokens(response, unauthorised && frontToken === null ? 'remove' : frontToken);
@@ -81,6 +96,10 @@ async function refreshHoldingLock(before: LocalSessionState, releaseLock: () => 
   } finally {
     if (!keepLock) await releaseLock();
   }
+}
+
+function inNextTask(record: () => Promise<void>): void {
+  setTimeout(() => void record(), 0);
 }
 
 /** What the SDK does with a successful refresh answer before it returns. */
@@ -104,7 +123,8 @@ async function recordRefresh(before: LocalSessionState, response: Response, requ
   }
 }
 
-async function refreshRequest(before: LocalSessionState) {
+/** The refresh call's headers, as the SDK sets them before its `preAPIHook`. */
+async function refreshHeaders(before: LocalSessionState): Promise<Headers> {
   const headers = new Headers();
   if (before.status === 'EXISTS') {
     const antiCsrf = await AntiCsrfToken.getToken(before.lastAccessTokenUpdate);
@@ -113,14 +133,10 @@ async function refreshRequest(before: LocalSessionState) {
   headers.set('rid', AuthHttpRequest.rid);
   headers.set('fdi-version', SUPPORTED_FDI.join(','));
   headers.set('st-auth-mode', AuthHttpRequest.config.tokenTransferMethod);
+  // Header-based sessions send the refresh token itself; cookie-based ones have none stored here.
   const refreshToken = await getTokenForHeaderAuth('refresh');
-  if (refreshToken !== undefined && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${refreshToken}`);
-  return AuthHttpRequest.config.preAPIHook({
-    action: 'REFRESH_SESSION',
-    requestInit: { method: 'post', credentials: 'include', headers },
-    url: AuthHttpRequest.refreshTokenUrl,
-    userContext: {},
-  });
+  if (refreshToken !== undefined) headers.set('Authorization', `Bearer ${refreshToken}`);
+  return headers;
 }
 
 /** supertokens-website's `saveTokensFromHeaders`, with the front token decided by the caller. */
