@@ -29,9 +29,10 @@ export function createBrowserPorts(): SessionFlowPorts {
   };
   const bookkeeping = createRefreshBookkeeping(setTimer);
   return {
-    refreshSession: () => {
+    refreshSession: async () => {
       // A User Timing mark: recovery shows up in the DevTools timeline and in RUM tools.
       performance.mark(REFRESH_START_MARK);
+      await bookkeeping.flush();
       return refreshSession(bookkeeping.later);
     },
     reloadServerProps: () => bookkeeping.holdWhile(softReload.reload()),

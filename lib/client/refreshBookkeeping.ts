@@ -4,6 +4,11 @@ export interface RefreshBookkeeping {
   later(record: () => Promise<void>): void;
   /** …unless a soft reload starts first: then once that reload settled, the page on screen. */
   holdWhile<T>(work: Promise<T>): Promise<T>;
+  /**
+   * Writes a record still waiting, now, and waits for it: the next refresh of this tab must read
+   * the state its previous refresh left, or it takes that refresh for another tab's.
+   */
+  flush(): Promise<void>;
 }
 
 /** A reload that never settles (the document went away) must not keep the lock for long. */
@@ -18,25 +23,28 @@ const MAX_HOLD_MS = 1_000;
  */
 export function createRefreshBookkeeping(setTimer: (callback: () => void, delayMs: number) => () => void): RefreshBookkeeping {
   let pending: (() => Promise<void>) | null = null;
+  let writing: Promise<void> = Promise.resolve();
   let cancelTimer: () => void = () => {};
-  const run = () => {
+  const run = (): Promise<void> => {
     const record = pending;
     pending = null;
     cancelTimer();
-    if (record) void record();
+    if (record) writing = record();
+    return writing;
   };
   return {
     later(record) {
       pending = record;
-      cancelTimer = setTimer(run, 0);
+      cancelTimer = setTimer(() => void run(), 0);
     },
     holdWhile(work) {
       if (pending) {
         cancelTimer();
-        cancelTimer = setTimer(run, MAX_HOLD_MS);
+        cancelTimer = setTimer(() => void run(), MAX_HOLD_MS);
         work.then(run, run);
       }
       return work;
     },
+    flush: run,
   };
 }

@@ -1,0 +1,34 @@
+import type { RecipeInterface } from 'supertokens-website';
+import Router from 'next/router';
+import { sessionFlowPorts, sessionRecipeOptions, signInPageUrl } from '../../config/sessionConfig';
+import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
+
+jest.mock('next/router', () => ({ __esModule: true, default: { push: jest.fn(async () => true) } }));
+
+describe('the Session recipe every page runs on', () => {
+  const interceptedByDefault = jest.fn(() => true);
+  const recipe = sessionRecipeOptions().override.functions({
+    shouldDoInterceptionBasedOnUrl: interceptedByDefault,
+  } as unknown as RecipeInterface);
+
+  it.each([
+    ['/_next/data/build-1/account.json', false],
+    ['http://localhost/_next/static/chunks/app.js', false],
+    ['/api/auth/session/refresh', true],
+    ['http://localhost/api/orders', true],
+  ])("leaves Next's own requests to Next: intercepts %s: %s", (url, intercepted) => {
+    expect(recipe.shouldDoInterceptionBasedOnUrl(url, 'http://localhost', undefined)).toBe(intercepted);
+  });
+
+  it('keeps the SDK’s answer for every other request', () => {
+    interceptedByDefault.mockReturnValueOnce(false);
+    expect(recipe.shouldDoInterceptionBasedOnUrl('https://elsewhere.example/api', 'http://localhost', undefined)).toBe(false);
+  });
+
+  it('sends the session flow to the sign-in page through the Next router, with the way back', () => {
+    const ports = sessionFlowPorts(createFakeSessionFlowWorld().ports);
+    ports.redirectToSignIn('/account?tab=keys#api');
+    expect(Router.push).toHaveBeenCalledWith('/auth?show=signin&redirectToPath=%2Faccount%3Ftab%3Dkeys%23api');
+    expect(signInPageUrl()).toBe('/auth?show=signin');
+  });
+});
