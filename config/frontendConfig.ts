@@ -1,10 +1,9 @@
-import Router from 'next/router';
 import SuperTokensReact from 'supertokens-auth-react';
 import EmailPasswordReact from 'supertokens-auth-react/recipe/emailpassword';
 import SessionReact from 'supertokens-auth-react/recipe/session';
 import { toSameOriginPath } from 'ssr-session-flow/client';
 import { appInfo } from './appInfo';
-import { markSessionRecipeReady, sessionRecipeOptions } from './sessionConfig';
+import { markSessionRecipeReady, routedWindowHandler, sessionRecipeOptions } from './sessionConfig';
 
 type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
 type EmailVerificationModule = typeof import('supertokens-auth-react/recipe/emailverification');
@@ -14,16 +13,7 @@ export function frontendConfig(): FrontendConfig {
   return {
     appInfo,
     recipeList: [EmailPasswordReact.init(), ...emailVerificationRecipe(), SessionReact.init(sessionRecipeOptions())],
-    // The prebuilt UI navigates with the Next router instead of full page loads.
-    windowHandler: (original) => ({
-      ...original,
-      location: {
-        ...original.location,
-        setHref: (href: string) => {
-          void Router.push(href);
-        },
-      },
-    }),
+    windowHandler: routedWindowHandler,
     // `/auth?redirectToPath=...` is attacker-controlled: only ever send the user back to a path
     // on this origin, whatever string rules the SDK applies (a `/\evil.com` form passes those).
     getRedirectionURL: async (context) => {

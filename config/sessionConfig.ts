@@ -1,5 +1,5 @@
 import Router from 'next/router';
-import SessionRecipe, { type RecipeInterface } from 'supertokens-website';
+import SessionRecipe, { type InputType, type RecipeInterface } from 'supertokens-website';
 import {
   createBrowserPorts,
   createWebLocksLockFactory,
@@ -48,6 +48,23 @@ function refreshLockFactory() {
   return process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK === 'supertokens' ? undefined : createWebLocksLockFactory();
 }
 
+type WindowHandler = NonNullable<InputType['windowHandler']>;
+
+/**
+ * SuperTokens navigates (the prebuilt UI after sign-in, `redirectToAuth`) with the Next router
+ * instead of full page loads. Given to both SDK set-ups: the SDKs keep the first window handler
+ * they are given in a document, whichever of them that is.
+ */
+export const routedWindowHandler: WindowHandler = (original) => ({
+  ...original,
+  location: {
+    ...original.location,
+    setHref: (href: string) => {
+      void Router.push(href);
+    },
+  },
+});
+
 let sessionRecipeReady = false;
 
 /**
@@ -59,7 +76,12 @@ let sessionRecipeReady = false;
  */
 export function ensureSessionRecipe(): void {
   if (sessionRecipeReady || typeof window === 'undefined') return;
-  SessionRecipe.init({ apiDomain: appInfo.apiDomain, apiBasePath: appInfo.apiBasePath, ...sessionRecipeOptions() });
+  SessionRecipe.init({
+    apiDomain: appInfo.apiDomain,
+    apiBasePath: appInfo.apiBasePath,
+    windowHandler: routedWindowHandler,
+    ...sessionRecipeOptions(),
+  });
   sessionRecipeReady = true;
 }
 

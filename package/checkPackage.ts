@@ -23,7 +23,16 @@ const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   'machine/index': ['xstate'],
   'server/index': ['ssr-session-flow/machine', 'next', 'supertokens-node', 'node:'],
   'server/browser': ['ssr-session-flow/machine'],
-  'client/index': ['ssr-session-flow/machine', 'react', 'next', '@xstate/react', 'xstate', 'supertokens-auth-react', 'supertokens-web-js'],
+  'client/index': [
+    'ssr-session-flow/machine',
+    'react',
+    'next',
+    '@xstate/react',
+    'xstate',
+    'supertokens-auth-react',
+    'supertokens-web-js',
+    'supertokens-website',
+  ],
   'testing/index': ['ssr-session-flow/machine', 'ssr-session-flow/client', 'xstate'],
   'inspect/index': ['ssr-session-flow/client', 'xstate', '@statelyai/inspect'],
 };

@@ -1,6 +1,6 @@
 import type { RecipeInterface } from 'supertokens-website';
 import Router from 'next/router';
-import { sessionFlowPorts, sessionRecipeOptions, signInPageUrl } from '../../config/sessionConfig';
+import { routedWindowHandler, sessionFlowPorts, sessionRecipeOptions, signInPageUrl } from '../../config/sessionConfig';
 import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 
 jest.mock('next/router', () => ({ __esModule: true, default: { push: jest.fn(async () => true) } }));
@@ -23,6 +23,13 @@ describe('the Session recipe every page runs on', () => {
   it('keeps the SDK’s answer for every other request', () => {
     interceptedByDefault.mockReturnValueOnce(false);
     expect(recipe.shouldDoInterceptionBasedOnUrl('https://elsewhere.example/api', 'http://localhost', undefined)).toBe(false);
+  });
+
+  it('makes SuperTokens navigate with the Next router, whichever SDK a document initialised first', () => {
+    const original = { location: { setHref: jest.fn() } } as unknown as Parameters<typeof routedWindowHandler>[0];
+    routedWindowHandler(original).location.setHref('/account');
+    expect(Router.push).toHaveBeenCalledWith('/account');
+    expect(original.location.setHref).not.toHaveBeenCalled();
   });
 
   it('sends the session flow to the sign-in page through the Next router, with the way back', () => {
