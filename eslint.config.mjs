@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', '.next/', '.next-*/', 'test-results/', 'playwright-report/', 'coverage/', 'next-env.d.ts', 'examples/*/node_modules/', 'examples/*/.next/'],
+    ignores: ['node_modules/', 'dist/', '.next/', '.next-*/', 'test-results/', 'playwright-report/', 'coverage/', 'examples/*/node_modules/', 'examples/*/.next/', '**/next-env.d.ts', 'bench/fixtures/*/.next/', 'bench/fixtures/*/.next-*/'],
   },
   ...nextCoreWebVitals,
   ...nextTypescript,

@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
   turbopack: { resolveAlias: kitAliases },
   // The e2e and benchmark builds use their own folder (ports and flags are inlined at build time).
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // BUNDLE_SOURCE_MAPS=1: source maps for the bundle attribution (scripts/checkClientBundle.ts),
+  // in the bench's own builds only; the shipped build publishes none.
+  productionBrowserSourceMaps: process.env.BUNDLE_SOURCE_MAPS === '1',
   // NEXT_OUTPUT=standalone: a self-contained server for the Docker image (docs/decisions/012).
   // Off otherwise, because `next start`, which the tests and `npm start` use, warns about it.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
@@ -26,10 +29,16 @@ const nextConfig: NextConfig = {
   // One supertokens-node for the whole server: bundled, the App Router's server components would
   // get a copy of their own that the init in instrumentation.ts never reached.
   serverExternalPackages: ['supertokens-node'],
+  // Build-time switches, always defined so each is inlined as a constant even when unset: the
+  // code they leave out is then dropped from the bundle, not shipped behind a runtime check (an
+  // undefined NEXT_PUBLIC_* stays a read of a bundled `process` polyfill).
   env: {
-    // Always defined, so it is inlined as a constant even when unset: a build without email
-    // verification then drops the recipe's client code entirely (config/frontendConfig.ts).
+    // Without email verification, none of the recipe's client code (config/frontendConfig.ts).
     NEXT_PUBLIC_EMAIL_VERIFICATION: process.env.NEXT_PUBLIC_EMAIL_VERIFICATION ?? '',
+    // The e2e builds' state trace (lib/client/sessionFlowTrace.ts).
+    NEXT_PUBLIC_SESSION_FLOW_TRACE: process.env.NEXT_PUBLIC_SESSION_FLOW_TRACE ?? '',
+    // SuperTokens' own refresh lock instead of Web Locks (config/sessionConfig.ts).
+    NEXT_PUBLIC_SESSION_REFRESH_LOCK: process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK ?? '',
   },
 };
 

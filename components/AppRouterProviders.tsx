@@ -2,9 +2,9 @@
 
 import type { ReactNode } from 'react';
 import { SuperTokensWrapper } from 'supertokens-auth-react';
-import { ensureSuperTokensFrontendInit } from '../config/frontendConfig';
+import { ensureAuthUi } from '../config/frontendConfig';
 
-ensureSuperTokensFrontendInit();
+ensureAuthUi();
 
 /** What `_app` does for the pages router: SuperTokens, initialised once, around every App Router page. */
 export function AppRouterProviders({ children }: { children: ReactNode }) {

@@ -1,18 +1,20 @@
+import Router from 'next/router';
 import { useState } from 'react';
-import SuperTokens from 'supertokens-auth-react';
-import Session from 'supertokens-auth-react/recipe/session';
+import SessionRecipe from 'supertokens-website';
+import { signInPageUrl } from '../config/sessionConfig';
 
 export function SignOutButton() {
   const [error, setError] = useState<string | null>(null);
   const signOut = async () => {
     setError(null);
     try {
-      await Session.signOut();
-      await SuperTokens.redirectToAuth({ show: 'signin', redirectBack: false });
+      await SessionRecipe.signOut();
     } catch {
       // The session is still there: say so instead of pretending the user is signed out.
       setError('Could not sign out: the server did not answer. Check your connection and try again.');
+      return;
     }
+    void Router.push(signInPageUrl());
   };
   return (
     <>

@@ -1,39 +1,15 @@
 import { ENGLISH_MESSAGES, type SessionFlowMessages } from 'ssr-session-flow/machine';
 
-/** The demo's second language. Typed as a whole dictionary: a missing key fails the type-check. */
-export const FRENCH_MESSAGES: SessionFlowMessages = {
-  checking: 'Vérification de votre session…',
-  refreshing: 'Renouvellement de votre session…',
-  revalidating: 'Vérification de votre session…',
-  reloading: 'Session renouvelée. Nouveau chargement de la page…',
-  offline: {
-    network: 'Vous semblez hors ligne. Votre session est intacte ; nouvel essai dès le retour de la connexion…',
-    server: 'Le service de connexion ne répond pas. Votre session est intacte ; nouvel essai…',
-    signInOffer: 'Vous pouvez aussi vous reconnecter.',
-  },
-  stuck: {
-    'server-rejects-refreshed-session':
-      'Votre session a été renouvelée, mais le serveur la refuse encore. Réessayez, ou reconnectez-vous si cela se répète.',
-    'duplicate-session-cookies':
-      'Votre navigateur garde deux cookies de session contradictoires pour ce site : la session ne peut pas être renouvelée. ' +
-      'Reconnectez-vous ; si cela se répète, effacez les cookies de ce site.',
-    'front-token-missing':
-      'Le service de connexion a répondu sans les informations de session dont cette page a besoin (un proxy les retire peut-être). ' +
-      'Réessayez, ou reconnectez-vous.',
-    'sign-out-failed': 'Impossible de vous déconnecter : le serveur n’a pas répondu. Vérifiez votre connexion et réessayez.',
-  },
-  signingOut: 'Déconnexion avant de vous reconnecter…',
-  redirecting: 'Votre session est terminée. Redirection vers la connexion…',
-  authenticated: 'Connecté.',
-  actions: {
-    tryAgain: 'Réessayer',
-    signInAgain: 'Se reconnecter',
-  },
-};
-
 export type DemoLanguage = 'en' | 'fr';
 
-const DICTIONARIES: Record<DemoLanguage, SessionFlowMessages> = { en: ENGLISH_MESSAGES, fr: FRENCH_MESSAGES };
+/**
+ * Each dictionary but English is its own chunk, loaded when a visitor needs it: every page carries
+ * the session flow's words, and one language's worth is enough for most of them.
+ */
+const LOADERS: Record<DemoLanguage, () => Promise<SessionFlowMessages>> = {
+  en: async () => ENGLISH_MESSAGES,
+  fr: async () => (await import('./frenchMessages')).FRENCH_MESSAGES,
+};
 
 /** `?lang=fr` wins; otherwise the browser's first language the demo speaks; English by default. */
 export function pickLanguage(langParam: string | null, browserLanguages: readonly string[]): DemoLanguage {
@@ -45,6 +21,28 @@ export function pickLanguage(langParam: string | null, browserLanguages: readonl
   return 'en';
 }
 
-export function messagesFor(language: DemoLanguage): SessionFlowMessages {
-  return DICTIONARIES[language];
+const loaded: Partial<Record<DemoLanguage, SessionFlowMessages>> = { en: ENGLISH_MESSAGES };
+const loading = new Map<DemoLanguage, Promise<SessionFlowMessages>>();
+
+/** The dictionary, if it is loaded already (English always is). */
+export function loadedMessages(language: DemoLanguage): SessionFlowMessages | undefined {
+  return loaded[language];
+}
+
+/** Loads a dictionary once, however many callers ask; a failed load may be asked for again. */
+export function loadMessages(language: DemoLanguage): Promise<SessionFlowMessages> {
+  const cached = loaded[language];
+  if (cached) return Promise.resolve(cached);
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = LOADERS[language]().then(
+      (messages) => (loaded[language] = messages),
+      (error: unknown) => {
+        loading.delete(language);
+        throw error;
+      },
+    );
+    loading.set(language, pending);
+  }
+  return pending;
 }

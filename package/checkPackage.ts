@@ -24,7 +24,7 @@ const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   'machine/index': ['xstate'],
   'server/index': ['ssr-session-flow/machine', 'next', 'supertokens-node', 'node:'],
   'server/browser': ['ssr-session-flow/machine'],
-  'client/index': ['ssr-session-flow/machine', 'react', 'next', '@xstate/react', 'xstate', 'supertokens-auth-react', 'supertokens-web-js'],
+  'client/index': ['ssr-session-flow/machine', 'react', 'next', 'xstate', 'supertokens-auth-react', 'supertokens-website'],
   'testing/index': ['ssr-session-flow/machine', 'ssr-session-flow/client', 'xstate'],
   'inspect/index': ['ssr-session-flow/client', 'xstate', '@statelyai/inspect'],
   'app-router/server/index': ['ssr-session-flow/machine', 'ssr-session-flow/server', 'next', 'react'],

@@ -1,20 +1,19 @@
 import type { AppProps } from 'next/app';
-import { SuperTokensWrapper } from 'supertokens-auth-react';
+import { useState } from 'react';
+import { ensureSessionRecipe, sessionFlowPorts } from '../config/sessionConfig';
 import { SessionGate, type WithSessionLoading } from 'ssr-session-flow/client';
 import { sessionFlowInspect } from 'ssr-session-flow/inspect';
 import { useDemoMessages } from '../components/useDemoMessages';
-import { ensureSuperTokensFrontendInit } from '../config/frontendConfig';
-
-ensureSuperTokensFrontendInit();
 
 export default function App({ Component, pageProps }: AppProps) {
+  // Here rather than at module level: the sign-in page's module has claimed the SDK by now.
+  ensureSessionRecipe();
+  const [ports] = useState(() => sessionFlowPorts());
   const { renderSessionLoading } = Component as WithSessionLoading;
   const messages = useDemoMessages();
   return (
-    <SuperTokensWrapper>
-      <SessionGate pageProps={pageProps} renderLoading={renderSessionLoading} messages={messages} inspect={sessionFlowInspect}>
-        <Component {...pageProps} />
-      </SessionGate>
-    </SuperTokensWrapper>
+    <SessionGate pageProps={pageProps} ports={ports} renderLoading={renderSessionLoading} messages={messages} inspect={sessionFlowInspect}>
+      <Component {...pageProps} />
+    </SessionGate>
   );
 }

@@ -1,15 +1,31 @@
 /**
  * Run after `next build`. Fails when any client chunk carries `@statelyai/inspect` code (the
  * inspector is development-only) or supertokens-node code (server only: a page that imports
- * `ssr-session-flow/server` for getInitialProps must get its browser build), and prints each
- * page's First Load JS, which Next 16 no longer prints: the page's chunks plus `_app`'s from
- * `.next/build-manifest.json`, gzipped.
+ * `ssr-session-flow/server` for getInitialProps must get its browser build), or when a page other
+ * than the sign-in page loads more than FIRST_LOAD_BUDGET_KB of JavaScript over a bare Next.js
+ * pages-router app (bench/fixtures/bare-pages-app, built here when its build is missing). Prints
+ * each page's First Load JS, which Next 16 no longer prints (see scripts/bundleAttribution.ts), and
+ * which packages make up a protected page's when the build has source maps (BUNDLE_SOURCE_MAPS=1).
  *
  *   npm run check:bundle [-- <distDir>]        (default: .next)
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { attributeFirstLoad, firstLoadBytes, firstLoadFiles, gzippedBytes, readBuildManifest, readChunk } from './bundleAttribution';
+
+/**
+ * What a page may load over the bare app: SuperTokens' Session recipe, the session-flow machine
+ * and its runtime, the app's own code. The prebuilt sign-in UI loads on the sign-in page only.
+ * docs/decisions/014 has the figures this was set from.
+ */
+export const FIRST_LOAD_BUDGET_KB = 45;
+export const BARE_APP_DIR = join('bench', 'fixtures', 'bare-pages-app');
+export const BARE_APP_PAGE = '/';
+/** The page the budget is reported for; every page but these is held to it. */
+export const PROTECTED_PAGE = '/account';
+export const SIGN_IN_PAGE = '/auth/[[...path]]';
+const UNBUDGETED_PAGES = [SIGN_IN_PAGE, '/bench/'];
 
 /**
  * Strings only @statelyai/inspect contains, and that survive minification (message types, the
@@ -60,20 +76,17 @@ export function markersMissingFromPackage(packageDir: string, markers: readonly 
 }
 
 export function firstLoadJs(distDir: string): PageWeight[] {
-  const manifest = JSON.parse(readFileSync(join(distDir, 'build-manifest.json'), 'utf8')) as {
-    pages: Record<string, string[]>;
-    rootMainFiles?: string[];
-  };
+  const manifest = readBuildManifest(distDir);
   const gzipped = new Map<string, number>();
   const sizeOf = (files: Iterable<string>) => {
     let total = 0;
     for (const file of files) {
-      if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length);
+      if (!gzipped.has(file)) gzipped.set(file, gzippedBytes(readChunk(distDir, file).code));
       total += gzipped.get(file) ?? 0;
     }
     return total;
   };
-  const shared = new Set([...(manifest.rootMainFiles ?? []), ...(manifest.pages['/_app'] ?? [])]);
+  const shared = new Set(firstLoadFiles(manifest, '/_app'));
   return Object.entries(manifest.pages)
     .filter(([page]) => page !== '/_app')
     .map(([page, files]) => ({
@@ -93,6 +106,40 @@ function listFiles(dir: string): string[] {
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** Pages over the bare app's first load plus the budget, with what they load. */
+export function pagesOverBudget(weights: PageWeight[], bareBytes: number, budgetKb = FIRST_LOAD_BUDGET_KB): PageWeight[] {
+  const limit = bareBytes + budgetKb * 1000;
+  return weights.filter(({ page, firstLoadBytes }) => page.startsWith('/') && !UNBUDGETED_PAGES.some((p) => page.startsWith(p)) && firstLoadBytes > limit);
+}
+
+/** The bare app's build, made now when missing (a few seconds: one page, no dependencies of ours). */
+function bareAppBuild(): string {
+  const distDir = join(BARE_APP_DIR, '.next');
+  if (existsSync(join(distDir, 'build-manifest.json'))) return distDir;
+  console.log(`Building the bare app (${BARE_APP_DIR}) to compare with …`);
+  const build = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build', BARE_APP_DIR], {
+    env: { ...process.env, NEXT_DIST_DIR: '.next', NEXT_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`next build ${BARE_APP_DIR} failed:\n${build.stdout}\n${build.stderr}`);
+  return distDir;
+}
+
+function printAttribution(distDir: string, bareDir: string): void {
+  const ours = attributeFirstLoad(distDir, PROTECTED_PAGE);
+  if (ours.has('(no source map)')) {
+    console.log('  (build with BUNDLE_SOURCE_MAPS=1 to see which packages make up that figure)');
+    return;
+  }
+  const bare = attributeFirstLoad(bareDir, BARE_APP_PAGE);
+  const bareOf = (owner: string) => (bare.has('(no source map)') ? '' : kB(bare.get(owner) ?? 0));
+  console.log(`\n  ${PROTECTED_PAGE} by package (gzip)   ${'here'.padStart(9)}  ${'bare app'.padStart(9)}`);
+  for (const [owner, bytes] of ours) {
+    if (bytes < 100 && (bare.get(owner) ?? 0) < 100) continue;
+    console.log(`    ${owner.padEnd(30)}  ${kB(bytes).padStart(9)}  ${bareOf(owner).padStart(9)}`);
+  }
+}
 
 function main(distDir: string): number {
   const staticDir = join(distDir, 'static');
@@ -142,6 +189,20 @@ function main(distDir: string): number {
   for (const { page, firstLoadBytes, ownBytes } of weights) {
     console.log(`  ${page.padEnd(width)}  ${kB(firstLoadBytes).padStart(10)}  ${kB(ownBytes).padStart(9)}`);
   }
+
+  const bareDir = bareAppBuild();
+  const bareBytes = firstLoadBytes(bareDir, BARE_APP_PAGE);
+  const budget = `bare Next.js pages-router app ${kB(bareBytes)} + ${FIRST_LOAD_BUDGET_KB} kB = ${kB(bareBytes + FIRST_LOAD_BUDGET_KB * 1000)}`;
+  const over = pagesOverBudget(weights, bareBytes);
+  if (over.length > 0) {
+    failed = true;
+    console.error(`\n✗ First Load JS over its budget (${budget}):`);
+    for (const { page, firstLoadBytes } of over) console.error(`    ${page}: ${kB(firstLoadBytes)}`);
+    console.error('  Load what only some pages need where they need it (the prebuilt UI is on the sign-in page only).');
+  } else {
+    console.log(`\n✓ Every page but the sign-in page within its First Load JS budget (${budget}).`);
+  }
+  printAttribution(distDir, bareDir);
   return failed ? 1 : 0;
 }
 

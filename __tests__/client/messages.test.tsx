@@ -2,7 +2,8 @@ import { act, render, screen } from '@testing-library/react';
 import { SessionGate } from 'ssr-session-flow/client';
 import { ENGLISH_MESSAGES, withMessages, type SessionFlowMessages } from 'ssr-session-flow/machine';
 import { createFakeSessionFlowWorld, pagePropsFor, SAMPLE_OUTCOMES } from 'ssr-session-flow/testing';
-import { FRENCH_MESSAGES, pickLanguage } from '../../config/sessionFlowMessages';
+import { FRENCH_MESSAGES } from '../../config/frenchMessages';
+import { loadedMessages, loadMessages, pickLanguage } from '../../config/sessionFlowMessages';
 
 describe('messages', () => {
   it('lays overrides over English group by group, keeping every other word', () => {
@@ -23,6 +24,15 @@ describe('messages', () => {
     expect(pickLanguage('fr', ['en-GB'])).toBe('fr');
     expect(pickLanguage(null, ['de-DE', 'fr-CA', 'en'])).toBe('fr');
     expect(pickLanguage('xx', ['de'])).toBe('en');
+  });
+
+  it('has English at once and loads French on demand, once for any number of callers', async () => {
+    expect(loadedMessages('en')).toBe(ENGLISH_MESSAGES);
+    expect(loadedMessages('fr')).toBeUndefined();
+    const [first, second] = await Promise.all([loadMessages('fr'), loadMessages('fr')]);
+    expect(first).toBe(FRENCH_MESSAGES);
+    expect(second).toBe(first);
+    expect(loadedMessages('fr')).toBe(FRENCH_MESSAGES);
   });
 });
 

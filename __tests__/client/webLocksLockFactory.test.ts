@@ -39,6 +39,13 @@ describe('Web Locks lock factory for the SuperTokens refresh', () => {
     }
   });
 
+  it('connects to the lock manager when it is made, not when the first refresh waits for a lock', () => {
+    const locks = createFakeLockManager();
+    const query = jest.spyOn(locks, 'query');
+    createWebLocksLockFactory(locks);
+    expect(query).toHaveBeenCalledTimes(1);
+  });
+
   it('treats releasing a lock it does not hold as a no-op', async () => {
     const lock = await createWebLocksLockFactory(createFakeLockManager())!();
     await expect(lock.releaseLock('never-taken')).resolves.toBeUndefined();

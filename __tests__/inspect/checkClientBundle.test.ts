@@ -11,6 +11,7 @@ import {
   INSPECTOR_MARKERS,
   markersMissingFromPackage,
 } from '../../scripts/checkClientBundle';
+import { firstLoadFiles, readBuildManifest } from '../../scripts/bundleAttribution';
 
 const PACKAGE_DIR = join(process.cwd(), 'node_modules', '@statelyai', 'inspect');
 
@@ -56,6 +57,25 @@ describe('the client bundle check', () => {
       { page: '/', firstLoadBytes: gz('app.js') + gz('runtime.js') + gz('page.js'), ownBytes: gz('page.js') },
       { page: 'shared by all (_app)', firstLoadBytes: gz('app.js') + gz('runtime.js'), ownBytes: 0 },
     ]);
+  });
+
+  it('leaves out the App Router’s root files, which a pages-router page never loads', () => {
+    // With an `app/` folder, Next lists the App Router's framework chunks as `rootMainFiles`; a
+    // pages-router document's script tags are `_app`'s chunks and the page's own (checked in a real build).
+    writeChunk('app-router-main.js', 'm'.repeat(4_000));
+    writeChunk('app.js', 'a'.repeat(5_000));
+    writeChunk('page.js', 'p'.repeat(3_000));
+    writeFileSync(
+      join(distDir, 'build-manifest.json'),
+      JSON.stringify({
+        rootMainFiles: ['static/chunks/app-router-main.js'],
+        pages: { '/_app': ['static/chunks/app.js'], '/': ['static/chunks/page.js'] },
+      }),
+    );
+    const gz = (name: string) => gzipSync(readFileSync(join(distDir, 'static', 'chunks', name)), { level: 9 }).length;
+
+    expect(firstLoadJs(distDir)[0]).toEqual({ page: '/', firstLoadBytes: gz('app.js') + gz('page.js'), ownBytes: gz('page.js') });
+    expect(firstLoadFiles(readBuildManifest(distDir), '/')).toEqual(['static/chunks/app.js', 'static/chunks/page.js']);
   });
 
   function writeChunk(name: string, text: string) {

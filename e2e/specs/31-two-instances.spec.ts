@@ -104,6 +104,9 @@ test('a session made through one instance is read, refreshed and revoked through
   await pinTo(context, 1);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL((url) => url.pathname === '/auth');
+  // The sign-in page checks for a session when it mounts: let it find none before the old
+  // cookies come back, or it sends this tab home with them (a second refresh to count).
+  await expect(page.locator('input[name=email]')).toBeVisible();
   expect(servedBy('POST', '/api/auth/signout')).toEqual([{ instance: 1, status: 200 }]);
   await expect(sessionHandlesOf(user.userId)).resolves.toEqual([]);
   await context.addCookies(cookiesBeforeSignOut.filter((cookie) => cookie.name !== 'sAccessToken'));

@@ -1,14 +1,15 @@
 import Router from 'next/router';
-import SuperTokens from 'supertokens-auth-react';
-import Session from 'supertokens-auth-react/recipe/session';
-import { CookieHandlerReference } from 'supertokens-web-js/utils/cookieHandler';
-import { DateProviderReference } from 'supertokens-web-js/utils/dateProvider';
+import SessionRecipe from 'supertokens-website';
+import { CookieHandlerReference } from 'supertokens-website/utils/cookieHandler';
+import { DateProviderReference } from 'supertokens-website/utils/dateProvider';
 import { crossTabSessionEvents } from './crossTabSessionEvents';
 import { accessTokenExpiryFromCookies } from './frontToken';
 import { createPagesRouterReload } from './pagesRouterReload';
 import { createRecoveryAttemptStore } from './recoveryAttemptStore';
 import { toSameOriginPath } from './sameOriginPath';
 import type { SessionFlowPorts } from './sessionFlowPorts';
+import { createRefreshBookkeeping } from './refreshBookkeeping';
+import { refreshSession } from './sessionRefresh';
 import { safeSessionStorage } from './tabStorageSlot';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
@@ -29,18 +30,33 @@ export function pagesRouterPorts(): RouterPorts {
   return { reloadServerProps: softReload.reload, navigate: (url) => void Router.replace(url), hashInFlight: softReload.hashInFlight };
 }
 
-/** The real world: SuperTokens in the browser, Next's router (the pages router unless told), `window`. */
+/**
+ * The real world: SuperTokens in the browser, Next's router (the pages router unless told),
+ * `window`. The session calls go to SuperTokens' Session recipe itself (supertokens-website),
+ * which supertokens-auth-react and supertokens-web-js initialise too, so they work on a page that
+ * initialised any of the three.
+ */
 export function createBrowserPorts(router: RouterPorts = pagesRouterPorts()): SessionFlowPorts {
+  const setTimer: SessionFlowPorts['setTimer'] = (callback, delayMs) => {
+    const handle = window.setTimeout(callback, delayMs);
+    return () => window.clearTimeout(handle);
+  };
+  const bookkeeping = createRefreshBookkeeping(setTimer);
   return {
-    refreshSession: () => {
+    refreshSession: async () => {
       // A User Timing mark: recovery shows up in the DevTools timeline and in RUM tools.
       performance.mark(REFRESH_START_MARK);
-      return Session.attemptRefreshingSession();
+      await bookkeeping.flush();
+      return refreshSession(bookkeeping.later);
     },
-    reloadServerProps: router.reloadServerProps,
+    reloadServerProps: () => bookkeeping.holdWhile(router.reloadServerProps()),
     reloadDocument: () => window.location.reload(),
     redirectToSignIn: (returnTo) => {
-      void SuperTokens.redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { [RETURN_TO_PARAM]: returnTo } });
+      // Loaded when needed: pages that never show auth-react's UI need not carry it (its
+      // `redirectToAuth` needs auth-react initialised; an app without it passes its own port).
+      void import('supertokens-auth-react').then(({ default: SuperTokens }) =>
+        SuperTokens.redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { [RETURN_TO_PARAM]: returnTo } }),
+      );
     },
     returnFromSignIn: () => {
       const here = new URL(window.location.href);
@@ -48,16 +64,13 @@ export function createBrowserPorts(router: RouterPorts = pagesRouterPorts()): Se
       const target = back === null ? null : toSameOriginPath(back, here.origin);
       if (target) router.navigate(target);
     },
-    signOut: () => Session.signOut(),
+    signOut: () => SessionRecipe.signOut(),
     currentUrl: () => {
       const url = new URL(window.location.href);
       if (!url.hash) url.hash = router.hashInFlight();
       return url;
     },
-    setTimer: (callback, delayMs) => {
-      const handle = window.setTimeout(callback, delayMs);
-      return () => window.clearTimeout(handle);
-    },
+    setTimer,
     recoveryAttempts: createRecoveryAttemptStore(safeSessionStorage()),
     isAccessTokenExpired: async () => {
       const cookies = await CookieHandlerReference.getReferenceOrThrow().cookieHandler.getCookie();

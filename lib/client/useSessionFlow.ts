@@ -1,6 +1,5 @@
-import { useActorRef, useSelector } from '@xstate/react';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ActorRefFrom, InspectionEvent, Observer } from 'xstate';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { createActor, type ActorOptions, type ActorRefFrom, type InspectionEvent, type Observer, type SnapshotFrom } from 'xstate';
 import {
   checkingStatus,
   describeSessionFlow,
@@ -61,8 +60,8 @@ export function useSessionFlow(pageProps: unknown, options: SessionFlowOptions =
     };
     return { ports, logic: createSessionFlowLogic(ports, options.runtime), input };
   });
-  const actorRef = useActorRef(created.logic, { input: created.input, inspect: options.inspect });
-  const snapshot = useSelector(actorRef, (s) => s);
+  const actorRef = useRunningActor(created.logic, { input: created.input, inspect: options.inspect });
+  const snapshot = useActorSnapshot(actorRef);
   useSessionFlowTrace(actorRef);
   useVerdictDelivery(actorRef, pageProps, outcome);
   useBrowserFacts(actorRef, created.ports);
@@ -88,6 +87,40 @@ export function useSessionFlow(pageProps: unknown, options: SessionFlowOptions =
 }
 
 type SessionFlowActor = ActorRefFrom<SessionFlowLogic>;
+
+/**
+ * One actor for the component's life, started once. In development React's StrictMode unmounts
+ * and mounts every effect once more: the stop waits for the next task, and a mount in between
+ * keeps the actor running, so its first effects (a refresh) never run twice. What `@xstate/react`
+ * would do here with a stop and a restart, without its weight on every page (docs/decisions/014).
+ */
+function useRunningActor(logic: SessionFlowLogic, options: ActorOptions<SessionFlowLogic> & { input: SessionFlowInput }): SessionFlowActor {
+  const [actorRef] = useState(() => createActor(logic, options));
+  const pendingStop = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    clearTimeout(pendingStop.current);
+    actorRef.start();
+    return () => {
+      pendingStop.current = setTimeout(() => actorRef.stop(), 0);
+    };
+  }, [actorRef]);
+  return actorRef;
+}
+
+/** The actor's snapshot, re-rendering on every change; an actor that failed throws its error. */
+function useActorSnapshot(actorRef: SessionFlowActor): SnapshotFrom<SessionFlowLogic> {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const subscription = actorRef.subscribe({ next: onChange, error: onChange });
+      return () => subscription.unsubscribe();
+    },
+    [actorRef],
+  );
+  const getSnapshot = useCallback(() => actorRef.getSnapshot(), [actorRef]);
+  const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  if (snapshot.status === 'error') throw snapshot.error;
+  return snapshot;
+}
 
 /**
  * Every new set of page props is news, even one equal to the last (an unchanged value must still

@@ -1,11 +1,15 @@
 import dynamic from 'next/dynamic';
 import Head from 'next/head';
 import { useEffect } from 'react';
-import SuperTokens from 'supertokens-auth-react';
+import SuperTokens, { SuperTokensWrapper } from 'supertokens-auth-react';
 import { EmailPasswordPreBuiltUI } from 'supertokens-auth-react/recipe/emailpassword/prebuiltui';
 import { canHandleRoute, getRoutingComponent } from 'supertokens-auth-react/ui';
+import { ensureAuthUi } from '../../config/frontendConfig';
 
 import type * as EmailVerificationUI from 'supertokens-auth-react/recipe/emailverification/prebuiltui';
+
+// The only page that loads supertokens-auth-react and its prebuilt UI (docs/decisions/014).
+ensureAuthUi();
 
 const preBuiltUIs = [EmailPasswordPreBuiltUI, ...emailVerificationUI()];
 
@@ -22,7 +26,10 @@ export default function Auth() {
         <title>Sign in · ssr-session-flow</title>
       </Head>
       <main>
-        <AuthRoutes />
+        {/* The session context the prebuilt UI reads (`_app` no longer provides it to every page). */}
+        <SuperTokensWrapper>
+          <AuthRoutes />
+        </SuperTokensWrapper>
       </main>
     </>
   );

@@ -1,0 +1,56 @@
+import type { RecipeInterface } from 'supertokens-website';
+import Router from 'next/router';
+import { routedWindowHandler, sessionFlowPorts, sessionRecipeOptions, signInPageUrl } from '../../config/sessionConfig';
+import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
+
+// `router` is set once a pages-router page has mounted; App Router pages have none.
+jest.mock('next/router', () => ({ __esModule: true, default: { push: jest.fn(async () => true), router: {} } }));
+const pagesRouter = Router as unknown as { router: object | null; push: jest.Mock };
+
+describe('the Session recipe every page runs on', () => {
+  const interceptedByDefault = jest.fn(() => true);
+  const recipe = sessionRecipeOptions().override.functions({
+    shouldDoInterceptionBasedOnUrl: interceptedByDefault,
+  } as unknown as RecipeInterface);
+
+  it.each([
+    ['/_next/data/build-1/account.json', false],
+    ['http://localhost/_next/static/chunks/app.js', false],
+    ['/api/auth/session/refresh', true],
+    ['http://localhost/api/orders', true],
+  ])("leaves Next's own requests to Next: intercepts %s: %s", (url, intercepted) => {
+    expect(recipe.shouldDoInterceptionBasedOnUrl(url, 'http://localhost', undefined)).toBe(intercepted);
+  });
+
+  it('keeps the SDK’s answer for every other request', () => {
+    interceptedByDefault.mockReturnValueOnce(false);
+    expect(recipe.shouldDoInterceptionBasedOnUrl('https://elsewhere.example/api', 'http://localhost', undefined)).toBe(false);
+  });
+
+  it('makes SuperTokens navigate with the Next router, whichever SDK a document initialised first', () => {
+    const original = { location: { setHref: jest.fn() } } as unknown as Parameters<typeof routedWindowHandler>[0];
+    routedWindowHandler(original).location.setHref('/account');
+    expect(Router.push).toHaveBeenCalledWith('/account');
+    expect(original.location.setHref).not.toHaveBeenCalled();
+  });
+
+  it('loads the document from an App Router page, where there is no pages router', () => {
+    const original = { location: { setHref: jest.fn() } } as unknown as Parameters<typeof routedWindowHandler>[0];
+    pagesRouter.push.mockClear();
+    pagesRouter.router = null;
+    try {
+      routedWindowHandler(original).location.setHref('/auth?show=signin');
+    } finally {
+      pagesRouter.router = {};
+    }
+    expect(original.location.setHref).toHaveBeenCalledWith('/auth?show=signin');
+    expect(pagesRouter.push).not.toHaveBeenCalled();
+  });
+
+  it('sends the session flow to the sign-in page through the Next router, with the way back', () => {
+    const ports = sessionFlowPorts(createFakeSessionFlowWorld().ports);
+    ports.redirectToSignIn('/account?tab=keys#api');
+    expect(Router.push).toHaveBeenCalledWith('/auth?show=signin&redirectToPath=%2Faccount%3Ftab%3Dkeys%23api');
+    expect(signInPageUrl()).toBe('/auth?show=signin');
+  });
+});

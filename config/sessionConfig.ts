@@ -1,0 +1,113 @@
+import Router from 'next/router';
+import SessionRecipe, { type InputType, type RecipeInterface } from 'supertokens-website';
+import {
+  createBrowserPorts,
+  createWebLocksLockFactory,
+  publishSessionEventsToOtherTabs,
+  RETURN_TO_PARAM,
+  type SessionFlowPorts,
+} from 'ssr-session-flow/client';
+import { appInfo } from './appInfo';
+
+/**
+ * The Session recipe's options, the same wherever it is initialised (here, or through
+ * supertokens-auth-react on the sign-in page): the refresh lock, other tabs hearing of sign-in,
+ * sign-out and refresh at once (the session flow's `session.*Elsewhere` events), and Next's own
+ * requests left alone.
+ */
+export function sessionRecipeOptions() {
+  return {
+    lockFactory: refreshLockFactory(),
+    onHandleEvent: publishSessionEventsToOtherTabs(),
+    override: { functions: leaveNextRequestsAlone },
+  };
+}
+
+/**
+ * The SDK intercepts every request to the API's domain, which here is the site's own: Next's
+ * server-props requests (`/_next/data/…`) and chunks too. They need none of it: the cookies go
+ * with them anyway, the server never answers them with 401 (an expired session comes back as
+ * props for the session flow) and never updates tokens in them. Skipping the interceptor saves
+ * its cookie reads before and after every client-side navigation, a soft reload's included.
+ */
+function leaveNextRequestsAlone(original: RecipeInterface): RecipeInterface {
+  return {
+    ...original,
+    shouldDoInterceptionBasedOnUrl: (url, apiDomain, sessionTokenBackendDomain) =>
+      !new URL(url, window.location.href).pathname.startsWith('/_next/') &&
+      original.shouldDoInterceptionBasedOnUrl(url, apiDomain, sessionTokenBackendDomain),
+  };
+}
+
+/**
+ * The cross-tab lock around every refresh: the Web Locks API unless
+ * NEXT_PUBLIC_SESSION_REFRESH_LOCK=supertokens asks for the SDK's own (browser-tabs-lock), an
+ * escape hatch and a benchmark baseline. See docs/decisions/005.
+ */
+function refreshLockFactory() {
+  return process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK === 'supertokens' ? undefined : createWebLocksLockFactory();
+}
+
+type WindowHandler = NonNullable<InputType['windowHandler']>;
+
+/**
+ * SuperTokens navigates (the prebuilt UI after sign-in, `redirectToAuth`) with the Next router
+ * instead of full page loads. Given to both SDK set-ups: the SDKs keep the first window handler
+ * they are given in a document, whichever of them that is.
+ */
+export const routedWindowHandler: WindowHandler = (original) => ({
+  ...original,
+  location: {
+    ...original.location,
+    // From an App Router page (no pages router there) it loads the document, as SuperTokens does.
+    setHref: (href: string) => {
+      if (Router.router) void Router.push(href);
+      else original.location.setHref(href);
+    },
+  },
+});
+
+let sessionRecipeReady = false;
+
+/**
+ * Every page runs on SuperTokens' Session recipe (supertokens-website: refresh, sign-out, the
+ * fetch interceptor, the session events); only the sign-in page adds supertokens-auth-react and
+ * its prebuilt UI (docs/decisions/014). supertokens-website is made to be initialised again, so
+ * auth-react can still initialise it with the same options when the sign-in page loads later in
+ * this document. Browser-only and idempotent.
+ */
+export function ensureSessionRecipe(): void {
+  if (sessionRecipeReady || typeof window === 'undefined') return;
+  SessionRecipe.init({
+    apiDomain: appInfo.apiDomain,
+    apiBasePath: appInfo.apiBasePath,
+    windowHandler: routedWindowHandler,
+    ...sessionRecipeOptions(),
+  });
+  sessionRecipeReady = true;
+}
+
+/** For frontendConfig.ts: auth-react has initialised the Session recipe itself. */
+export function markSessionRecipeReady(): void {
+  sessionRecipeReady = true;
+}
+
+/** `/auth?show=signin&redirectToPath=…`: what auth-react's `redirectToAuth` builds for the same call. */
+export function signInPageUrl(returnTo?: string): string {
+  const query = new URLSearchParams({ show: 'signin' });
+  if (returnTo !== undefined) query.set(RETURN_TO_PARAM, returnTo);
+  return `${appInfo.websiteBasePath}?${query.toString()}`;
+}
+
+/**
+ * The session flow's ports. The sign-in redirect goes through the Next router here: auth-react,
+ * whose `redirectToAuth` the default port uses, is initialised only once the sign-in page loads.
+ */
+export function sessionFlowPorts(base: SessionFlowPorts = createBrowserPorts()): SessionFlowPorts {
+  return {
+    ...base,
+    redirectToSignIn: (returnTo) => {
+      void Router.push(signInPageUrl(returnTo));
+    },
+  };
+}
