@@ -1,7 +1,6 @@
-import Router from 'next/router';
 import { useState } from 'react';
 import SessionRecipe from 'supertokens-website';
-import { signInPageUrl } from '../config/sessionConfig';
+import { navigate, signInPageUrl } from '../config/sessionConfig';
 
 export function SignOutButton() {
   const [error, setError] = useState<string | null>(null);
@@ -14,7 +13,7 @@ export function SignOutButton() {
       setError('Could not sign out: the server did not answer. Check your connection and try again.');
       return;
     }
-    void Router.push(signInPageUrl());
+    navigate(signInPageUrl());
   };
   return (
     <>

@@ -59,13 +59,18 @@ export const routedWindowHandler: WindowHandler = (original) => ({
   ...original,
   location: {
     ...original.location,
-    // From an App Router page (no pages router there) it loads the document, as SuperTokens does.
-    setHref: (href: string) => {
-      if (Router.router) void Router.push(href);
-      else original.location.setHref(href);
-    },
+    setHref: (href: string) => navigate(href, (url) => original.location.setHref(url)),
   },
 });
+
+/**
+ * Goes to a URL of this site with the pages router, from a page it rendered; from an App Router
+ * page (no pages router there) by loading the document, as SuperTokens does by default.
+ */
+export function navigate(url: string, loadDocument: (url: string) => void = (target) => window.location.assign(target)): void {
+  if (Router.router) void Router.push(url);
+  else loadDocument(url);
+}
 
 let sessionRecipeReady = false;
 

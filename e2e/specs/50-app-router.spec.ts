@@ -25,6 +25,21 @@ test.describe('the App Router', () => {
     expect(requests.ofKindSince('rsc', requestMark).length, 'the refresh fetched the server components').toBeGreaterThanOrEqual(1);
   });
 
+  test('signing out from an App Router page ends the session and shows the sign-in form', async ({ page, context }) => {
+    await signUpThroughUI(page);
+    await page.goto('/app-router', { waitUntil: 'load' });
+    await expect(page.getByTestId('user-id')).toBeVisible();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await expect(page).toHaveURL((url) => url.pathname === '/auth');
+    await expect(page.getByRole('button', { name: /sign in/i }).first()).toBeVisible();
+    expect((await context.cookies()).filter((cookie) => cookie.name === 'sAccessToken' && cookie.value)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
   test('a deep link with query and hash recovers with the URL and the anchor intact', async ({ page, context, requests }) => {
     const target = '/app-router/account?tab=security#devices';
     const { user, requestMark } = await signUpAndLetAccessTokenExpire(page, context, requests);
