@@ -6,7 +6,7 @@ export interface PageTimings {
   userFeltMs: number;
   /** Network time of the refresh request (resource timing); NaN across a document reload. */
   refreshMs: number;
-  /** Network time of the server-props (`/_next/data/`) request; NaN when there is none. */
+  /** Network time of the server-props (`/_next/data/`) or server-components (`?_rsc=`) request; NaN when there is none. */
   serverPropsMs: number;
 }
 
@@ -68,11 +68,16 @@ export const READ_TIMINGS = `
     const visibleAt = window.benchVisibleAt ?? NaN;
     const resource = (part) => performance.getEntriesByType('resource').find((entry) => entry.name.includes(part));
     const duration = (entry) => (entry ? entry.responseEnd - entry.startTime : NaN);
+    // The App Router's refresh of this page's server components, not a link's prefetch of another.
+    const refresh = resource('/api/auth/session/refresh');
+    const serverComponents = performance.getEntriesByType('resource').find((entry) =>
+      entry.name.includes('_rsc=') && new URL(entry.name).pathname === location.pathname && (!refresh || entry.startTime >= refresh.startTime));
     return {
       recoveryMs: visibleAt - recoveryStart,
       userFeltMs: visibleAt - navigationStart,
-      refreshMs: duration(resource('/api/auth/session/refresh')),
-      serverPropsMs: duration(resource('/_next/data/')),
+      refreshMs: duration(refresh),
+      // The pages router's server props, or the App Router's server components (router.refresh()).
+      serverPropsMs: duration(resource('/_next/data/') ?? serverComponents),
     };
   })()
 `;

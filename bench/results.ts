@@ -59,7 +59,7 @@ export function renderChecks(checks: Check[]): string {
 }
 
 function renderMarkdown(report: BenchReport): string {
-  const { recovery, throughput, firstLoad, coreLoad } = report;
+  const { recovery, appRouterRecovery, throughput, firstLoad, coreLoad } = report;
   const names = Object.keys(recovery.recoveryMs);
   const lines = [
     `# npm run bench: ${report.mode === 'smoke' ? 'smoke run (fewer iterations, targets not judged)' : 'results'}`,
@@ -76,6 +76,15 @@ function renderMarkdown(report: BenchReport): string {
     '| --- | ---: | ---: |',
     ...names.map((name) => `| ${name} | ${recovery.recoveryMs[name]} | ${recovery.userFeltMs[name]} |`),
     `| floor: one refresh + one server-props fetch | ${recovery.floorMs} | |`,
+    '',
+    `## App Router recovery (\`router.refresh()\`, medians of ${appRouterRecovery.iterations} runs)`,
+    '',
+    '| variant | recovery start → content (ms) | navigation start → content (ms) |',
+    '| --- | ---: | ---: |',
+    ...Object.keys(appRouterRecovery.recoveryMs).map(
+      (name) => `| ${name} | ${appRouterRecovery.recoveryMs[name]} | ${appRouterRecovery.userFeltMs[name]} |`,
+    ),
+    `| floor: one refresh + one server-components fetch | ${appRouterRecovery.floorMs} | |`,
     '',
     '## SSR throughput (requests per second, median of alternating rounds)',
     '',

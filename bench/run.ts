@@ -12,7 +12,7 @@ import { measureRecoveryTime, type RecoveryVariant } from './recoveryTime';
 import { describeMachine, renderChecks, writeReport } from './results';
 import { measureRuntimeMemory } from './runtimeMemory';
 import { measureSsrThroughput } from './ssrThroughput';
-import { CACHE_HIT, CACHE_MISS, CHECK_DATABASE, evaluate, OURS, RECIPE, RECIPE_SDK_LOCK, UNPROTECTED } from './targets';
+import { APP_ROUTER_OURS, APP_ROUTER_RECIPE, CACHE_HIT, CACHE_MISS, CHECK_DATABASE, evaluate, OURS, RECIPE, RECIPE_SDK_LOCK, UNPROTECTED } from './targets';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the same run, on the
@@ -66,6 +66,15 @@ async function main(): Promise<number> {
     const user = await signUpBenchUser(app.url);
     const recovery = await measureRecoveryTime(variants, { iterations: SETTINGS.iterations, newSession: () => signInCookies(app.url, user) });
     printRecovery(recovery.recoveryMs, recovery.userFeltMs, recovery.floorMs);
+    // The App Router apart: its floor is a refresh plus a server-components request.
+    const appRouterRecovery = await measureRecoveryTime(
+      [
+        { name: APP_ROUTER_OURS, url: `${ORIGIN}/bench-app-router/protected` },
+        { name: APP_ROUTER_RECIPE, url: `${ORIGIN}/bench-app-router/docs-recipe` },
+      ],
+      { iterations: SETTINGS.iterations, newSession: () => signInCookies(app.url, user) },
+    );
+    printRecovery(appRouterRecovery.recoveryMs, appRouterRecovery.userFeltMs, appRouterRecovery.floorMs);
 
     const core = await start(startBenchCore(CORE_PORT + 1));
     const throughputApp = await start(startBenchApp({ port: PORT + 2, distDir: APP_DIST, builtFor: ORIGIN, coreUrl: core.url }));
@@ -92,12 +101,13 @@ async function main(): Promise<number> {
     console.log('Embedded core under bounded load');
     console.table(coreLoad);
 
-    const checks = evaluate({ recovery, throughput, firstLoad, coreLoad, memory });
+    const checks = evaluate({ recovery, appRouterRecovery, throughput, firstLoad, coreLoad, memory });
     const report = {
       date: new Date().toISOString(),
       mode: SMOKE ? ('smoke' as const) : ('full' as const),
       machine: describeMachine(await chromiumVersion()),
       recovery,
+      appRouterRecovery,
       throughput,
       firstLoad,
       coreLoad,

@@ -8,6 +8,8 @@ import { round } from './stats';
 export const OURS = 'ssr-session-flow (soft reload)';
 export const RECIPE = 'docs recipe, same lock (Web Locks)';
 export const RECIPE_SDK_LOCK = 'docs recipe, SDK default lock';
+export const APP_ROUTER_OURS = 'App Router: ssr-session-flow (router.refresh())';
+export const APP_ROUTER_RECIPE = 'App Router: docs recipe (TryRefreshComponent), same lock';
 
 export const UNPROTECTED = 'same page, no session check';
 export const CACHE_HIT = 'protected, cache hit';
@@ -27,6 +29,8 @@ export interface Check {
 
 export interface Measurements {
   recovery: RecoveryResult;
+  /** The App Router's recovery and SuperTokens' App Router recipe, measured the same way. */
+  appRouterRecovery: RecoveryResult;
   throughput: Record<string, ThroughputFigures>;
   firstLoad: FirstLoadResult;
   coreLoad: CoreLoadResult;
@@ -51,7 +55,7 @@ const rps = (figures: ThroughputFigures | undefined) => `${figures?.requestsPerS
  * Every target of `npm run bench`, each a ratio of figures measured side by side in the same run.
  * Targets and baselines change only with a decision record (docs/decisions/014 has the current ones).
  */
-export function evaluate({ recovery, throughput, firstLoad, coreLoad, memory }: Measurements): Check[] {
+export function evaluate({ recovery, appRouterRecovery, throughput, firstLoad, coreLoad, memory }: Measurements): Check[] {
   const recover = (name: string) => recovery.recoveryMs[name] ?? NaN;
   const felt = (name: string) => recovery.userFeltMs[name] ?? NaN;
   const ssr = (name: string) => throughput[name]?.ratioToBaseline ?? NaN;
@@ -63,6 +67,19 @@ export function evaluate({ recovery, throughput, firstLoad, coreLoad, memory }: 
   if (recovery.recoveryMs[RECIPE_SDK_LOCK] !== undefined) {
     checks.push(reported('the lock alone: docs recipe with Web Locks ÷ with the SDK default lock', recover(RECIPE) / recover(RECIPE_SDK_LOCK), `${ms(recover(RECIPE))} ÷ ${ms(recover(RECIPE_SDK_LOCK))}`));
   }
+  const appRecover = (name: string) => appRouterRecovery.recoveryMs[name] ?? NaN;
+  checks.push(
+    reported(
+      'App Router recovery ÷ its docs recipe (router.refresh()), same lock',
+      appRecover(APP_ROUTER_OURS) / appRecover(APP_ROUTER_RECIPE),
+      `${ms(appRecover(APP_ROUTER_OURS))} ÷ ${ms(appRecover(APP_ROUTER_RECIPE))}`,
+    ),
+    reported(
+      'App Router recovery ÷ floor (one refresh + one server-components fetch)',
+      appRecover(APP_ROUTER_OURS) / appRouterRecovery.floorMs,
+      `${ms(appRecover(APP_ROUTER_OURS))} ÷ ${ms(appRouterRecovery.floorMs)}`,
+    ),
+  );
   checks.push(
     judged('SSR throughput, cache hit ÷ no check', ssr(CACHE_HIT), '>=', 0.95, `${rps(throughput[CACHE_HIT])} ÷ ${rps(throughput[UNPROTECTED])}, ratio per round`),
     judged('SSR throughput, cache miss ÷ no check', ssr(CACHE_MISS), '>=', 0.85, `${rps(throughput[CACHE_MISS])} ÷ ${rps(throughput[UNPROTECTED])}, ratio per round`),

@@ -1,7 +1,10 @@
 /**
  * @jest-environment node
  */
-import { CACHE_HIT, CACHE_MISS, CHECK_DATABASE, evaluate, OURS, RECIPE, RECIPE_SDK_LOCK, UNPROTECTED, type Measurements } from '../../bench/targets';
+import {
+  APP_ROUTER_OURS,
+  APP_ROUTER_RECIPE,
+  CACHE_HIT, CACHE_MISS, CHECK_DATABASE, evaluate, OURS, RECIPE, RECIPE_SDK_LOCK, UNPROTECTED, type Measurements } from '../../bench/targets';
 
 const figures = (requestsPerSecond: number, ratioToBaseline: number) => ({ requestsPerSecond, ratioToBaseline, p50Ms: 1, p99Ms: 2 });
 
@@ -11,6 +14,13 @@ function measurements(overrides: { ours?: number; floor?: number; missRatio?: nu
       recoveryMs: { [OURS]: overrides.ours ?? 20, [RECIPE]: 50, [RECIPE_SDK_LOCK]: 120 },
       userFeltMs: { [OURS]: 60, [RECIPE]: 90, [RECIPE_SDK_LOCK]: 160 },
       floorMs: overrides.floor ?? 15,
+      iterations: 9,
+      runs: {},
+    },
+    appRouterRecovery: {
+      recoveryMs: { [APP_ROUTER_OURS]: 30, [APP_ROUTER_RECIPE]: 40 },
+      userFeltMs: { [APP_ROUTER_OURS]: 90, [APP_ROUTER_RECIPE]: 100 },
+      floorMs: 20,
       iterations: 9,
       runs: {},
     },
@@ -35,6 +45,8 @@ describe('the bench’s verdict', () => {
     expect(checks.filter((check) => check.met === false)).toEqual([]);
     expect(checks.filter((check) => check.met === null).map((check) => check.name)).toEqual([
       'the lock alone: docs recipe with Web Locks ÷ with the SDK default lock',
+      'App Router recovery ÷ its docs recipe (router.refresh()), same lock',
+      'App Router recovery ÷ floor (one refresh + one server-components fetch)',
       'SSR throughput, checkDatabase ÷ no check',
       'embedded core, sign-ins per second',
     ]);
@@ -47,6 +59,12 @@ describe('the bench’s verdict', () => {
   ])('misses "%s" just past its target', (name, overrides, value) => {
     const check = evaluate(measurements(overrides)).find((c) => c.name === name);
     expect(check).toMatchObject({ value, met: false });
+  });
+
+  it('reports the App Router against its own recipe and floor', () => {
+    const checks = evaluate(measurements());
+    expect(checks.find((c) => c.name.startsWith('App Router recovery ÷ its docs recipe'))).toMatchObject({ value: 0.75, met: null, from: '30.0 ms ÷ 40.0 ms' });
+    expect(checks.find((c) => c.name.startsWith('App Router recovery ÷ floor'))).toMatchObject({ value: 1.5, met: null });
   });
 
   it('fails the core load figure when any refresh failed, whatever the rate', () => {

@@ -1,0 +1,25 @@
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getAppRouterSession } from 'ssr-session-flow/app-router/server';
+import { TryRefreshComponent } from './TryRefreshComponent';
+
+/**
+ * For `npm run bench` only (404 unless ENABLE_BENCH_PAGES=1): SuperTokens' documented App Router
+ * recipe, the baseline for `/bench-app-router/protected`. As the docs have it: the server
+ * component checks the session; when the access token needs a refresh it renders a client
+ * component that calls `attemptRefreshingSession()` and then `router.refresh()`. The same server
+ * check (the kit's) and the same refresh lock (the build's), so only the recovery differs.
+ */
+export default async function AppRouterBenchDocsRecipe() {
+  await connection(); // read the flag per request: a build without it would prerender the 404
+  if (process.env.ENABLE_BENCH_PAGES !== '1') notFound();
+  const check = await getAppRouterSession();
+  // `key`: a new component, so a new attempt, on every render that still needs one (the docs' own).
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request
+  if (!check.session) return <TryRefreshComponent key={Date.now()} />;
+  return (
+    <p>
+      Signed in as <code data-testid="user-id">{check.session.userId}</code>, rendered at {new Date().toISOString()}
+    </p>
+  );
+}
