@@ -42,16 +42,12 @@ describe('the client bundle check', () => {
     writeChunk('runtime.js', 'r'.repeat(2_000));
     writeChunk('app.js', 'a'.repeat(5_000));
     writeChunk('page.js', 'p'.repeat(3_000));
-    writeFileSync(
-      join(distDir, 'build-manifest.json'),
-      JSON.stringify({
-        pages: {
-          '/_app': ['static/chunks/app.js', 'static/chunks/runtime.js'],
-          '/': ['static/chunks/page.js', 'static/chunks/runtime.js'],
-        },
-      }),
-    );
-    const gz = (name: string) => gzipSync(readFileSync(join(distDir, 'static', 'chunks', name)), { level: 9 }).length;
+    writeManifest({
+      pages: {
+        '/_app': ['static/chunks/app.js', 'static/chunks/runtime.js'],
+        '/': ['static/chunks/page.js', 'static/chunks/runtime.js'],
+      },
+    });
 
     expect(firstLoadJs(distDir)).toEqual([
       { page: '/', firstLoadBytes: gz('app.js') + gz('runtime.js') + gz('page.js'), ownBytes: gz('page.js') },
@@ -65,14 +61,10 @@ describe('the client bundle check', () => {
     writeChunk('app-router-main.js', 'm'.repeat(4_000));
     writeChunk('app.js', 'a'.repeat(5_000));
     writeChunk('page.js', 'p'.repeat(3_000));
-    writeFileSync(
-      join(distDir, 'build-manifest.json'),
-      JSON.stringify({
-        rootMainFiles: ['static/chunks/app-router-main.js'],
-        pages: { '/_app': ['static/chunks/app.js'], '/': ['static/chunks/page.js'] },
-      }),
-    );
-    const gz = (name: string) => gzipSync(readFileSync(join(distDir, 'static', 'chunks', name)), { level: 9 }).length;
+    writeManifest({
+      rootMainFiles: ['static/chunks/app-router-main.js'],
+      pages: { '/_app': ['static/chunks/app.js'], '/': ['static/chunks/page.js'] },
+    });
 
     expect(firstLoadJs(distDir)[0]).toEqual({ page: '/', firstLoadBytes: gz('app.js') + gz('page.js'), ownBytes: gz('page.js') });
     expect(firstLoadFiles(readBuildManifest(distDir), '/')).toEqual(['static/chunks/app.js', 'static/chunks/page.js']);
@@ -80,5 +72,14 @@ describe('the client bundle check', () => {
 
   function writeChunk(name: string, text: string) {
     writeFileSync(join(distDir, 'static', 'chunks', name), text);
+  }
+
+  function writeManifest(manifest: { pages: Record<string, string[]>; rootMainFiles?: string[] }) {
+    writeFileSync(join(distDir, 'build-manifest.json'), JSON.stringify(manifest));
+  }
+
+  /** A chunk's size as the check measures it: gzip at level 9. */
+  function gz(name: string) {
+    return gzipSync(readFileSync(join(distDir, 'static', 'chunks', name)), { level: 9 }).length;
   }
 });
