@@ -13,9 +13,13 @@ const kitAliases = Object.fromEntries(
   ]),
 );
 
+/** A refresh lock on Web Locks leaves SuperTokens' default lock out of the browser bundle (config/unusedBrowserTabsLock.ts). */
+const lockAliases: Record<string, { browser: string }> =
+  process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK === 'supertokens' ? {} : { 'browser-tabs-lock': { browser: './config/unusedBrowserTabsLock.ts' } };
+
 const nextConfig: NextConfig = {
   reactStrictMode: true,
-  turbopack: { resolveAlias: kitAliases },
+  turbopack: { resolveAlias: { ...kitAliases, ...lockAliases } },
   // The e2e and benchmark builds use their own folder (ports and flags are inlined at build time).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // BUNDLE_SOURCE_MAPS=1: source maps for the bundle attribution (scripts/checkClientBundle.ts),

@@ -42,10 +42,19 @@ function leaveNextRequestsAlone(original: RecipeInterface): RecipeInterface {
 /**
  * The cross-tab lock around every refresh: the Web Locks API unless
  * NEXT_PUBLIC_SESSION_REFRESH_LOCK=supertokens asks for the SDK's own (browser-tabs-lock), an
- * escape hatch and a benchmark baseline. See docs/decisions/005.
+ * escape hatch and a benchmark baseline. See docs/decisions/005. Where Web Locks are missing (an
+ * old browser, a page served over plain http from another host) the SDK's lock again, loaded
+ * then: builds on Web Locks leave it out of every page (config/unusedBrowserTabsLock.ts).
  */
-function refreshLockFactory() {
-  return process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK === 'supertokens' ? undefined : createWebLocksLockFactory();
+export function refreshLockFactory(locks?: LockManager) {
+  if (process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK === 'supertokens') return undefined;
+  return createWebLocksLockFactory(locks) ?? loadBrowserTabsLock;
+}
+
+async function loadBrowserTabsLock() {
+  // The file, not the package name, which these builds resolve to the stand-in.
+  const { default: BrowserTabsLock } = await import('browser-tabs-lock/index.js');
+  return new BrowserTabsLock();
 }
 
 type WindowHandler = NonNullable<InputType['windowHandler']>;

@@ -1,6 +1,8 @@
 import type { RecipeInterface } from 'supertokens-website';
 import Router from 'next/router';
-import { routedWindowHandler, sessionFlowPorts, sessionRecipeOptions, signInPageUrl } from '../../config/sessionConfig';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { refreshLockFactory, routedWindowHandler, sessionFlowPorts, sessionRecipeOptions, signInPageUrl } from '../../config/sessionConfig';
 import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 
 // `router` is set once a pages-router page has mounted; App Router pages have none.
@@ -54,3 +56,50 @@ describe('the Session recipe every page runs on', () => {
     expect(signInPageUrl()).toBe('/auth?show=signin');
   });
 });
+
+describe('the refresh lock', () => {
+  const fakeLocks = { query: jest.fn(async () => ({})), request: jest.fn() } as unknown as LockManager;
+
+  it('is the Web Locks API where the browser has it', async () => {
+    const factory = refreshLockFactory(fakeLocks);
+    const lock = await factory?.();
+    expect(lock).toEqual({ acquireLock: expect.any(Function), releaseLock: expect.any(Function) });
+    expect(lock?.constructor.name).not.toBe('SuperTokensLock');
+  });
+
+  it('is SuperTokens’ own (browser-tabs-lock), loaded when needed, where the browser lacks Web Locks', async () => {
+    const factory = refreshLockFactory(undefined);
+    const lock = await factory?.();
+    expect(lock?.constructor.name).toBe('SuperTokensLock');
+    expect(await lock?.acquireLock('ssf-test', 100)).toBe(true);
+    await lock?.releaseLock('ssf-test');
+  });
+
+  it('is left to the SDK with NEXT_PUBLIC_SESSION_REFRESH_LOCK=supertokens', () => {
+    const before = process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK;
+    process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK = 'supertokens';
+    try {
+      expect(refreshLockFactory(fakeLocks)).toBeUndefined();
+    } finally {
+      process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK = before;
+    }
+  });
+
+  it('may leave browser-tabs-lock out of Web Locks builds: supertokens-website uses it only for its default lock', () => {
+    // If this fails, an SDK update uses the lock elsewhere: drop the alias in next.config.ts.
+    const build = join(process.cwd(), 'node_modules', 'supertokens-website', 'lib', 'build');
+    const users = filesUnder(build)
+      .filter((file) => file.endsWith('.js') && readFileSync(file, 'utf8').includes('browser-tabs-lock'))
+      .map((file) => relative(build, file));
+    expect(users).toEqual([join('utils', 'lockFactory', 'index.js')]);
+    const lockFactory = readFileSync(join(build, 'utils', 'lockFactory', 'index.js'), 'utf8');
+    expect(lockFactory).toMatch(/lockFactory !== null && lockFactory !== void 0 \? lockFactory : defaultFactory\(/);
+  });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}

@@ -24,3 +24,23 @@ test('an expired access token on reload: loading shell, one refresh, a soft re-r
   expect(requests.ofKindSince('document', requestMark).map((r) => r.path)).toEqual(['/']);
   expect(requests.ofKindSince('data', requestMark).map((r) => r.path)).toEqual([expect.stringMatching(/^\/_next\/data\/[^/]+\/index\.json$/)]);
 });
+
+test('without the Web Locks API (an old browser, plain http from another host) SuperTokens’ own lock is loaded and recovery is the same', async ({
+  page,
+  context,
+  requests,
+}) => {
+  const { user, traceMark: mark, requestMark } = await signUpAndLetAccessTokenExpire(page, context, requests);
+  // Before any page script: as in a browser that never had the API.
+  await context.addInitScript(() => {
+    delete (Navigator.prototype as { locks?: LockManager }).locks;
+  });
+
+  await page.reload({ waitUntil: 'load' });
+
+  await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+  expect(await page.evaluate(() => 'locks' in navigator)).toBe(false);
+  await expect.poll(() => statesSince(page, mark)).toEqual(['refreshing', 'reloading.soft', 'authenticated']);
+  expect(requests.ofKindSince('refresh', requestMark).map((r) => r.status)).toEqual([200]);
+  expect(requests.ofKindSince('document', requestMark)).toHaveLength(1);
+});
