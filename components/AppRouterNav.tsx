@@ -1,20 +1,21 @@
 'use client';
 
-import Link from 'next/link';
 import { SignOutButton } from './SignOutButton';
+import { SiteHeader } from './SiteHeader';
+
+const LINKS = [
+  ['/app-router', 'Home'],
+  ['/app-router/account', 'Account'],
+  ['/app-router/streamed', 'Streamed'],
+  ['/app-router/about', 'About'],
+  ['/', 'Pages router'],
+] as const;
 
 /** The App Router pages' navigation: the pages router's `PageLayout` header, with App Router links. */
 export function AppRouterNav() {
   return (
-    <header style={{ display: 'flex', gap: 16, alignItems: 'center', padding: 16, fontFamily: 'system-ui, sans-serif' }}>
-      <nav style={{ display: 'flex', gap: 12 }}>
-        <Link href="/app-router">Home</Link>
-        <Link href="/app-router/account">Account</Link>
-        <Link href="/app-router/streamed">Streamed</Link>
-        <Link href="/app-router/about">About</Link>
-        <Link href="/">Pages router</Link>
-      </nav>
+    <SiteHeader links={LINKS}>
       <SignOutButton />
-    </header>
+    </SiteHeader>
   );
 }

@@ -2,6 +2,14 @@ import Head from 'next/head';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from './SignOutButton';
+import { SiteHeader } from './SiteHeader';
+
+const LINKS = [
+  ['/', 'Home'],
+  ['/account', 'Account'],
+  ['/activity', 'Activity'],
+  ['/about', 'About'],
+] as const;
 
 export function PageLayout({ title, signedIn, children }: { title: string; signedIn: boolean; children: ReactNode }) {
   return (
@@ -9,15 +17,7 @@ export function PageLayout({ title, signedIn, children }: { title: string; signe
       <Head>
         <title>{`${title} · ssr-session-flow`}</title>
       </Head>
-      <header style={{ display: 'flex', gap: 16, alignItems: 'center', padding: 16, fontFamily: 'system-ui, sans-serif' }}>
-        <nav style={{ display: 'flex', gap: 12 }}>
-          <Link href="/">Home</Link>
-          <Link href="/account">Account</Link>
-          <Link href="/activity">Activity</Link>
-          <Link href="/about">About</Link>
-        </nav>
-        {signedIn ? <SignOutButton /> : <Link href="/auth">Sign in</Link>}
-      </header>
+      <SiteHeader links={LINKS}>{signedIn ? <SignOutButton /> : <Link href="/auth">Sign in</Link>}</SiteHeader>
       <main style={{ padding: 16, fontFamily: 'system-ui, sans-serif' }}>
         <h1>{title}</h1>
         {children}

@@ -4,6 +4,11 @@
  */
 export { sessionFlowMachine, type SessionFlowMachine } from './sessionFlowMachine';
 export {
+  describedSessionFlowMachine,
+  SESSION_FLOW_STATE_DESCRIPTIONS,
+  SESSION_FLOW_TRANSITION_DESCRIPTIONS,
+} from './sessionFlowDescriptions';
+export {
   DEFAULT_MAX_RECOVERY_ATTEMPTS,
   DEFAULT_OFFER_SIGN_IN_AFTER_FAILURES,
   DEFAULT_RELOAD_DEADLINE,

@@ -1,5 +1,5 @@
 import type { AnyActorRef } from 'xstate';
-import { sessionFlowMachine, type SessionFlowEvent } from 'ssr-session-flow/machine';
+import { describedSessionFlowMachine, sessionFlowMachine, type SessionFlowEvent } from 'ssr-session-flow/machine';
 import { toSameOriginPath } from './sameOriginPath';
 import { classifyRefreshError, type SessionFlowPorts } from './sessionFlowPorts';
 
@@ -29,7 +29,10 @@ export function createSessionFlowLogic(ports: SessionFlowPorts, options: Session
     if (self.getSnapshot().status === 'active') self.send(event);
   };
 
-  return sessionFlowMachine.provide({
+  // With its descriptions for the inspector outside production. `NODE_ENV` is inlined at build
+  // time, so a production bundle keeps only the bare machine and leaves the words out.
+  const machine = process.env.NODE_ENV === 'production' ? sessionFlowMachine : describedSessionFlowMachine();
+  return machine.provide({
     actions: {
       refreshSession: ({ self }) => {
         // A second entry while a call is running (React Strict Mode re-running effects) joins it.

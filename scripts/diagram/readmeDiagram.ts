@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import { sessionFlowMachine } from 'ssr-session-flow/machine';
+import { describedSessionFlowMachine } from 'ssr-session-flow/machine';
 import { describeStateDiagram, toMermaidStateDiagram, type StateDiagram } from './toMermaidStateDiagram';
 
 export const DIAGRAM_START = '<!-- session-flow-diagram:start -->';
@@ -8,10 +8,10 @@ const SOURCE = 'machines/sessionFlowMachine.ts';
 
 /**
  * What goes between the README markers: the Mermaid diagram, then the states' and the notable
- * transitions' `description`s as tables (the machine documents itself; see `toMermaidStateDiagram`
- * for why they are not notes in the chart).
+ * transitions' `description`s as tables (machines/sessionFlowDescriptions.ts; see
+ * `toMermaidStateDiagram` for why they are not notes in the chart).
  */
-export function renderReadmeDiagram(machine: AnyStateMachine = sessionFlowMachine): string {
+export function renderReadmeDiagram(machine: AnyStateMachine = describedSessionFlowMachine()): string {
   const diagram = describeStateDiagram(machine);
   return [
     `The machine as defined in \`${SOURCE}\`, drawn by \`npm run readme\`. A test fails when`,
