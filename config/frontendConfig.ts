@@ -1,7 +1,7 @@
 import SuperTokensReact from 'supertokens-auth-react';
 import EmailPasswordReact from 'supertokens-auth-react/recipe/emailpassword';
 import SessionReact from 'supertokens-auth-react/recipe/session';
-import { toSameOriginPath } from 'ssr-session-flow/client';
+import { authReactConfig } from 'ssr-session-flow/supertokens';
 import { appInfo } from './appInfo';
 import { markSessionRecipeReady, routedWindowHandler, sessionRecipeOptions } from './sessionConfig';
 
@@ -10,19 +10,12 @@ type EmailVerificationModule = typeof import('supertokens-auth-react/recipe/emai
 
 /** supertokens-auth-react with the prebuilt UI, for the sign-in page only (every page: sessionConfig.ts). */
 export function frontendConfig(): FrontendConfig {
-  return {
+  // `/auth?redirectToPath=...` is attacker-controlled: the kit's config keeps every sign-in on this origin.
+  return authReactConfig({
     appInfo,
     recipeList: [EmailPasswordReact.init(), ...emailVerificationRecipe(), SessionReact.init(sessionRecipeOptions())],
     windowHandler: routedWindowHandler,
-    // `/auth?redirectToPath=...` is attacker-controlled: only ever send the user back to a path
-    // on this origin, whatever string rules the SDK applies (a `/\evil.com` form passes those).
-    getRedirectionURL: async (context) => {
-      if (context.action === 'SUCCESS') {
-        return toSameOriginPath(context.redirectToPath ?? '/', window.location.origin) ?? '/';
-      }
-      return undefined;
-    },
-  };
+  });
 }
 
 /**

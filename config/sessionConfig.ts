@@ -1,42 +1,16 @@
 import Router from 'next/router';
-import SessionRecipe, { type InputType, type RecipeInterface } from 'supertokens-website';
-import {
-  createBrowserPorts,
-  createWebLocksLockFactory,
-  publishSessionEventsToOtherTabs,
-  RETURN_TO_PARAM,
-  type SessionFlowPorts,
-} from 'ssr-session-flow/client';
+import SessionRecipe, { type InputType } from 'supertokens-website';
+import { createBrowserPorts, createWebLocksLockFactory, RETURN_TO_PARAM, type SessionFlowPorts } from 'ssr-session-flow/client';
+import { sessionRecipeConfig } from 'ssr-session-flow/supertokens';
 import { appInfo } from './appInfo';
 
 /**
  * The Session recipe's options, the same wherever it is initialised (here, or through
- * supertokens-auth-react on the sign-in page): the refresh lock, other tabs hearing of sign-in,
- * sign-out and refresh at once (the session flow's `session.*Elsewhere` events), and Next's own
- * requests left alone.
+ * supertokens-auth-react on the sign-in page): the kit's (other tabs hear of sign-in, sign-out and
+ * refresh; Next's own requests left alone) with this app's refresh lock.
  */
 export function sessionRecipeOptions() {
-  return {
-    lockFactory: refreshLockFactory(),
-    onHandleEvent: publishSessionEventsToOtherTabs(),
-    override: { functions: leaveNextRequestsAlone },
-  };
-}
-
-/**
- * The SDK intercepts every request to the API's domain, which here is the site's own: Next's
- * server-props requests (`/_next/data/…`) and chunks too. They need none of it: the cookies go
- * with them anyway, the server never answers them with 401 (an expired session comes back as
- * props for the session flow) and never updates tokens in them. Skipping the interceptor saves
- * its cookie reads before and after every client-side navigation, a soft reload's included.
- */
-function leaveNextRequestsAlone(original: RecipeInterface): RecipeInterface {
-  return {
-    ...original,
-    shouldDoInterceptionBasedOnUrl: (url, apiDomain, sessionTokenBackendDomain) =>
-      !new URL(url, window.location.href).pathname.startsWith('/_next/') &&
-      original.shouldDoInterceptionBasedOnUrl(url, apiDomain, sessionTokenBackendDomain),
-  };
+  return sessionRecipeConfig({ lockFactory: refreshLockFactory() });
 }
 
 /**

@@ -92,8 +92,4 @@ export const STANDALONE_CORE_PORT = CORE_PORT + 40;
 export const STANDALONE_ORIGIN = `http://localhost:${STANDALONE_PORT}`;
 export const STANDALONE_DIST_DIR = '.next-e2e-standalone';
 
-/** The example consumer app (examples/consumer), installed from the packed package (+50). */
-export const CONSUMER_PORT = APP_PORT + 50;
-export const CONSUMER_CORE_PORT = CORE_PORT + 50;
-export const CONSUMER_ORIGIN = `http://localhost:${CONSUMER_PORT}`;
-export const CONSUMER_DIR = path.join(REPO_ROOT, 'examples', 'consumer');
+/** Consumer apps (examples/consumer and the compatibility matrix) take ports from +50 up: e2e/consumers/consumerCells.ts. */

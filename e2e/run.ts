@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { assertPortsFree, startAppServer, SERVER_LOG, type AppServer } from './support/appServer';
 import { assertChromiumInstalled, ChromiumMissingError } from './support/chromium';
 import { buildEnv, DIST_DIR, PROFILES_DIR, REPO_ROOT } from './e2eEnv';
+import { preparationsFor } from './prepare';
 
 /**
  * `npm run test:e2e [playwright args]`: checks for Chromium, builds the app for the e2e ports,
@@ -28,20 +29,31 @@ async function main(): Promise<number> {
   }
 
   await assertPortsFree();
+  const playwrightArgs = process.argv.slice(2);
+  const preparations = preparationsFor(playwrightArgs);
   console.log(`[e2e] next build into ${DIST_DIR}`);
+  // Installs (the network) go on while the main app builds (the processors).
+  const fetching = Promise.all(preparations.map((preparation) => preparation.fetch?.()));
+  fetching.catch(() => undefined); // reported where it is awaited, after the build
   const buildCode = await runChild(require.resolve('next/dist/bin/next'), ['build'], buildEnv());
+  await fetching;
   if (interrupted) return 130;
   if (buildCode !== 0) {
     console.error(`[e2e] next build failed (exit ${buildCode})`);
     return buildCode;
+  }
+  for (const preparation of preparations) {
+    console.log(`[e2e] preparing ${preparation.name} (specs ${preparation.specs.join(', ')})`);
+    await preparation.build();
+    if (interrupted) return 130;
   }
 
   console.log(`[e2e] starting the embedded core and next start (log: ${SERVER_LOG})`);
   server = await startAppServer();
   try {
     if (interrupted) return 130;
-    const playwrightArgs = ['test', '--config', 'e2e/playwright.config.ts', ...process.argv.slice(2)];
-    return await runChild(require.resolve('@playwright/test/cli'), playwrightArgs, process.env);
+    const args = ['test', '--config', 'e2e/playwright.config.ts', ...playwrightArgs];
+    return await runChild(require.resolve('@playwright/test/cli'), args, process.env);
   } finally {
     await server.stop();
     // Profiles of specs cut short (a killed worker skips its fixture teardown).

@@ -25,6 +25,7 @@ const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   'server/index': ['ssr-session-flow/machine', 'next', 'supertokens-node', 'node:'],
   'server/browser': ['ssr-session-flow/machine'],
   'client/index': ['ssr-session-flow/machine', 'react', 'next', 'xstate', 'supertokens-auth-react', 'supertokens-website'],
+  'supertokens/index': ['ssr-session-flow/client'],
   'testing/index': ['ssr-session-flow/machine', 'ssr-session-flow/client', 'xstate'],
   'inspect/index': ['ssr-session-flow/client', 'xstate', '@statelyai/inspect'],
   'app-router/server/index': ['ssr-session-flow/machine', 'ssr-session-flow/server', 'next', 'react'],

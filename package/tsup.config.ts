@@ -20,6 +20,7 @@ const ENTRIES: Array<{ out: string; source: string }> = [
   { out: 'server/index', source: 'lib/server/index.ts' },
   { out: 'server/browser', source: 'lib/server/browser.ts' },
   { out: 'client/index', source: 'lib/client/index.ts' },
+  { out: 'supertokens/index', source: 'lib/supertokens/index.ts' },
   { out: 'testing/index', source: 'lib/testing/index.ts' },
   { out: 'inspect/index', source: 'lib/inspect/index.ts' },
   { out: 'app-router/server/index', source: 'lib/app-router/server/index.ts' },

@@ -5,6 +5,7 @@ module.exports = {
   'ssr-session-flow/machine': { source: './machines/index.ts' },
   'ssr-session-flow/server': { source: './lib/server/index.ts', browser: './lib/server/browser.ts' },
   'ssr-session-flow/client': { source: './lib/client/index.ts' },
+  'ssr-session-flow/supertokens': { source: './lib/supertokens/index.ts' },
   'ssr-session-flow/testing': { source: './lib/testing/index.ts' },
   'ssr-session-flow/inspect': { source: './lib/inspect/index.ts' },
   'ssr-session-flow/app-router/server': { source: './lib/app-router/server/index.ts' },

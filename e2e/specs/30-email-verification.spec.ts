@@ -1,19 +1,18 @@
-import { EV_APP_PORT, EV_CORE_PORT, EV_DIST_DIR, EV_ORIGIN, TEST_RUN_OPT_INS, buildEnvFor } from '../e2eEnv';
+import { EV_APP_PORT, EV_CORE_PORT, EV_ORIGIN, TEST_RUN_OPT_INS } from '../e2eEnv';
+import { emailVerificationBuildEnv } from '../prepare';
 import { expect, test } from '../support/fixtures';
-import { buildApp, startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { submitSignUp } from '../support/auth';
 
 /**
  * The demo app with NEXT_PUBLIC_EMAIL_VERIFICATION=required: its own build (the setting is
- * inlined into the client) and its own launcher (embedded core + next start), with links logged.
+ * inlined into the client; made before the specs run, e2e/prepare.ts) and its own launcher
+ * (embedded core + next start), with links logged.
  */
 let server: ServerProcess | undefined;
 
-test.describe.configure({ timeout: 180_000 });
-
 test.beforeAll(async () => {
-  const env = buildEnvFor(EV_ORIGIN, EV_DIST_DIR, { NEXT_PUBLIC_EMAIL_VERIFICATION: 'required' });
-  buildApp(env);
+  const env = emailVerificationBuildEnv();
   const serverEnv: NodeJS.ProcessEnv = {
     ...env,
     ...TEST_RUN_OPT_INS,

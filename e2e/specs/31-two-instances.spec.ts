@@ -2,9 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import { startEmbeddedCore, type EmbeddedCore } from '../../embedded-core';
 import {
   ACCESS_TOKEN_LIFETIME_SECONDS,
-  buildEnvFor,
   CLUSTER_CORE_PORT,
-  CLUSTER_DIST_DIR,
   CLUSTER_INSTANCE_PORTS,
   CLUSTER_ORIGIN,
   CLUSTER_PROXY_PORT,
@@ -14,7 +12,8 @@ import { waitForAccessTokenExpiry } from '../support/accessToken';
 import { expect, test } from '../support/fixtures';
 import { REFRESH_PATH } from '../support/requestLog';
 import { ROUTE_TO_HEADER, startRoundRobinProxy, type RoundRobinProxy } from '../support/roundRobinProxy';
-import { buildApp, startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { clusterBuildEnv } from '../prepare';
 import { submitSignUp } from '../support/auth';
 
 /**
@@ -31,8 +30,7 @@ let proxy: RoundRobinProxy | undefined;
 test.describe.configure({ timeout: 180_000 });
 
 test.beforeAll(async () => {
-  const env = buildEnvFor(CLUSTER_ORIGIN, CLUSTER_DIST_DIR);
-  buildApp(env);
+  const env = clusterBuildEnv();
   core = await startEmbeddedCore({
     port: CLUSTER_CORE_PORT,
     clock,

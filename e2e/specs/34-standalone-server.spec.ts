@@ -1,8 +1,6 @@
-import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedCore, type EmbeddedCore } from '../../embedded-core';
 import {
-  buildEnvFor,
   REPO_ROOT,
   STANDALONE_CORE_PORT,
   STANDALONE_DIST_DIR,
@@ -10,26 +8,20 @@ import {
   STANDALONE_PORT,
 } from '../e2eEnv';
 import { expect, test } from '../support/fixtures';
-import { buildApp, startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { submitSignUp } from '../support/auth';
 
 /**
  * What the Dockerfile's last stage runs: Next's standalone server (`NEXT_OUTPUT=standalone`) with
  * the static files copied next to it, as `node server.js`, no launcher, production settings from
- * the environment. Keep the copy below in step with the Dockerfile's COPY lines.
+ * the environment. Keep the copy in e2e/prepare.ts in step with the Dockerfile's COPY lines.
  */
 let core: EmbeddedCore | undefined;
 let server: ServerProcess | undefined;
 
-test.describe.configure({ timeout: 180_000 });
-
 test.beforeAll(async () => {
-  const dist = path.join(REPO_ROOT, STANDALONE_DIST_DIR);
-  rmSync(dist, { recursive: true, force: true });
-  const env = buildEnvFor(STANDALONE_ORIGIN, STANDALONE_DIST_DIR, { NEXT_OUTPUT: 'standalone' });
-  buildApp(env);
-  const standalone = path.join(dist, 'standalone');
-  cpSync(path.join(dist, 'static'), path.join(standalone, STANDALONE_DIST_DIR, 'static'), { recursive: true });
+  // Built before the specs run, static files copied as the Dockerfile does (e2e/prepare.ts).
+  const standalone = path.join(REPO_ROOT, STANDALONE_DIST_DIR, 'standalone');
   core = await startEmbeddedCore({ port: STANDALONE_CORE_PORT });
   const serverEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,

@@ -5,9 +5,9 @@ import { APP_ORIGIN } from '../e2eEnv';
 const EXPIRY_MARGIN_MS = 250;
 
 /** When the access token in the browser's cookie jar expires (ms since epoch). */
-export async function accessTokenExpiresAt(context: BrowserContext): Promise<number> {
+export async function accessTokenExpiresAt(context: BrowserContext, origin = APP_ORIGIN): Promise<number> {
   // The one SuperTokens set (path `/`), not a stray duplicate a spec planted elsewhere.
-  const cookie = (await context.cookies(APP_ORIGIN)).find((c) => c.name === 'sAccessToken' && c.path === '/');
+  const cookie = (await context.cookies(origin)).find((c) => c.name === 'sAccessToken' && c.path === '/');
   if (!cookie) throw new Error('No sAccessToken cookie: is the user signed in?');
   const payload = cookie.value.split('.')[1];
   const exp: unknown = payload ? JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).exp : undefined;
@@ -19,7 +19,7 @@ export async function accessTokenExpiresAt(context: BrowserContext): Promise<num
  * Waits until the current access token has expired. Time itself is the subject here: the token
  * lives ACCESS_TOKEN_LIFETIME_SECONDS, and nothing in the app signals its expiry.
  */
-export async function waitForAccessTokenExpiry(context: BrowserContext): Promise<void> {
-  const remaining = (await accessTokenExpiresAt(context)) + EXPIRY_MARGIN_MS - Date.now();
+export async function waitForAccessTokenExpiry(context: BrowserContext, origin = APP_ORIGIN): Promise<void> {
+  const remaining = (await accessTokenExpiresAt(context, origin)) + EXPIRY_MARGIN_MS - Date.now();
   if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
 }

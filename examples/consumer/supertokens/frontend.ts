@@ -1,12 +1,10 @@
 import SuperTokens from 'supertokens-auth-react';
 import EmailPassword from 'supertokens-auth-react/recipe/emailpassword';
 import Session from 'supertokens-auth-react/recipe/session';
-import { publishSessionEventsToOtherTabs } from 'ssr-session-flow/client';
+import { authReactConfig, sessionRecipeConfig } from 'ssr-session-flow/supertokens';
 import { appInfo } from './appInfo';
 
 if (typeof window !== 'undefined') {
-  SuperTokens.init({
-    appInfo,
-    recipeList: [EmailPassword.init(), Session.init({ onHandleEvent: publishSessionEventsToOtherTabs() })],
-  });
+  // authReactConfig keeps every sign-in on this site, whatever `?redirectToPath=` a link carries.
+  SuperTokens.init(authReactConfig({ appInfo, recipeList: [EmailPassword.init(), Session.init(sessionRecipeConfig())] }));
 }

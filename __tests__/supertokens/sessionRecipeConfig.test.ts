@@ -1,0 +1,46 @@
+import { crossTabSessionEvents } from 'ssr-session-flow/client';
+import { sessionRecipeConfig } from 'ssr-session-flow/supertokens';
+
+describe('sessionRecipeConfig: the Session recipe set up for the session flow', () => {
+  it('tells the other tabs of a sign-out, after the app’s own event handler', () => {
+    const heard: string[] = [];
+    const published = jest.spyOn(crossTabSessionEvents(), 'publish').mockImplementation((event) => void heard.push(`tabs:${event}`));
+    try {
+      const config = sessionRecipeConfig({ onHandleEvent: (event: { action: string }) => void heard.push(`app:${event.action}`) });
+      config.onHandleEvent({ action: 'SIGN_OUT' });
+    } finally {
+      published.mockRestore();
+    }
+    expect(heard).toEqual(['app:SIGN_OUT', 'tabs:signed-out']);
+  });
+
+  it('uses Web Locks for the refresh lock unless the app brings its own, or asks for the SDK’s with undefined', () => {
+    const own = async () => ({ acquireLock: async () => true, releaseLock: async () => {} });
+    expect(sessionRecipeConfig({ lockFactory: own }).lockFactory).toBe(own);
+    expect(sessionRecipeConfig({ lockFactory: undefined }).lockFactory).toBeUndefined();
+    const locks = { query: jest.fn(async () => ({})), request: jest.fn() };
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+    try {
+      expect(sessionRecipeConfig().lockFactory).toEqual(expect.any(Function));
+    } finally {
+      Reflect.deleteProperty(navigator, 'locks');
+    }
+    expect(sessionRecipeConfig().lockFactory).toBeUndefined();
+  });
+
+  it('runs the app’s own function overrides, then leaves Next’s requests out of the fetch interceptor', () => {
+    const intercepted = jest.fn((_url: string, _apiDomain: string, _backendDomain: string | undefined) => true);
+    const appOverride = jest.fn(<F>(original: F) => ({ ...original, marked: true }));
+    const functions = sessionRecipeConfig({ override: { functions: appOverride } }).override.functions({
+      shouldDoInterceptionBasedOnUrl: intercepted,
+    });
+    expect(appOverride).toHaveBeenCalledTimes(1);
+    expect(functions).toMatchObject({ marked: true });
+    expect(functions.shouldDoInterceptionBasedOnUrl('/_next/data/b/account.json', 'http://localhost', undefined)).toBe(false);
+    expect(functions.shouldDoInterceptionBasedOnUrl('/api/orders', 'http://localhost', undefined)).toBe(true);
+  });
+
+  it('keeps the app’s other options', () => {
+    expect(sessionRecipeConfig({ sessionExpiredStatusCode: 440 })).toMatchObject({ sessionExpiredStatusCode: 440 });
+  });
+});

@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../e2eEnv';
+import { cellDir, CONSUMERS_DIR, distDirOf, originOf, type ConsumerBuild, type ConsumerCell } from './consumerCells';
+
+const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'consumer');
+/** What examples/consumer/package.json installs the kit from. */
+const TARBALL_IN_APP = path.join('.pack', 'ssr-session-flow.tgz');
+const TARBALL = path.join(CONSUMERS_DIR, 'ssr-session-flow.tgz');
+/** Generous: a cold npm cache downloads a whole Next.js. Never inside a test's time budget. */
+const INSTALL_TIMEOUT_MS = 15 * 60_000;
+const BUILD_TIMEOUT_MS = 10 * 60_000;
+
+/** What another team gets: the package built into dist/ and packed with `npm pack`. */
+export async function packKit(): Promise<string> {
+  await run('npm', ['run', 'build:package', '--silent'], REPO_ROOT, BUILD_TIMEOUT_MS);
+  mkdirSync(CONSUMERS_DIR, { recursive: true });
+  const packDir = path.join(CONSUMERS_DIR, 'pack');
+  rmSync(packDir, { recursive: true, force: true });
+  mkdirSync(packDir);
+  await run('npm', ['pack', './dist', '--pack-destination', packDir, '--silent'], REPO_ROOT, BUILD_TIMEOUT_MS);
+  const [packed] = readdirSync(packDir).filter((file) => file.endsWith('.tgz'));
+  if (!packed) throw new Error('npm pack produced no tarball');
+  renameSync(path.join(packDir, packed), TARBALL);
+  return TARBALL;
+}
+
+/**
+ * Makes the cell's app from the example's files and the cell's versions, and installs it from the
+ * registry plus the tarball. Its node_modules stays between runs (npm reconciles it), except the
+ * kit's own copy: a tarball of the same version but new contents must replace it.
+ */
+export async function installCell(cell: ConsumerCell, tarball: string): Promise<void> {
+  const dir = cellDir(cell);
+  mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(dir)) {
+    if (entry !== 'node_modules') rmSync(path.join(dir, entry), { recursive: true, force: true });
+  }
+  cpSync(EXAMPLE_DIR, dir, { recursive: true, filter: (source) => !/[/\\](node_modules|\.next[^/\\]*|\.pack)$/.test(source) });
+  const manifest = JSON.parse(readFileSync(path.join(EXAMPLE_DIR, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  manifest.dependencies = { ...manifest.dependencies, ...cell.dependencies };
+  manifest.devDependencies = { ...manifest.devDependencies, ...cell.devDependencies };
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  mkdirSync(path.join(dir, '.pack'));
+  cpSync(tarball, path.join(dir, TARBALL_IN_APP));
+  rmSync(path.join(dir, 'node_modules', 'ssr-session-flow'), { recursive: true, force: true });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], dir, INSTALL_TIMEOUT_MS);
+}
+
+/** `next build` of an installed cell, with the origin its browser will use inlined. */
+export async function buildCell(cell: ConsumerCell, build: ConsumerBuild): Promise<void> {
+  const dir = cellDir(cell);
+  rmSync(path.join(dir, distDirOf(build)), { recursive: true, force: true });
+  await run(process.execPath, [nextBin(dir), 'build', ...build.buildArgs], dir, BUILD_TIMEOUT_MS, buildEnv(build));
+}
+
+export function nextBin(dir: string): string {
+  return path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next');
+}
+
+/** The environment of both `next build` and `next start` of a consumer build. */
+export function buildEnv(build: ConsumerBuild): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_PUBLIC_ORIGIN: originOf(build),
+    NEXT_DIST_DIR: distDirOf(build),
+  };
+}
+
+/** A cell whose build is missing was not prepared: say how to run the specs. */
+export function assertBuilt(cell: ConsumerCell, build: ConsumerBuild): void {
+  if (!existsSync(path.join(cellDir(cell), distDirOf(build), 'BUILD_ID'))) {
+    throw new Error(`${cell.title} has no ${build.bundler} build in ${cellDir(cell)}: run the specs with \`npm run test:e2e\`, which builds it first.`);
+  }
+}
+
+function run(command: string, args: readonly string[], cwd: string, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve();
+      const tail = output.split('\n').slice(-40).join('\n');
+      const why = signal ? `killed (${signal}) after ${timeoutMs / 1000} s` : `exit ${code}`;
+      reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) failed, ${why}:\n${tail}`));
+    });
+  });
+}
