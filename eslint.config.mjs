@@ -27,6 +27,21 @@ export default tseslint.config(
     },
   },
   {
+    // The kit is bundled by the apps that install it, with webpack or Turbopack, which disagree on
+    // what a default import of a CommonJS file is (webpack: the whole module.exports).
+    files: ['lib/**/*.{ts,tsx}', 'machines/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^supertokens-/] > ImportDefaultSpecifier',
+          message:
+            "SuperTokens' SDKs are CommonJS: webpack hands a default import the whole module.exports, Turbopack its .default. Import names instead (`import { signOut } from 'supertokens-website'`).",
+        },
+      ],
+    },
+  },
+  {
     // Tools and tests talk to whoever runs them.
     files: ['scripts/**', 'bench/**', 'e2e/**', 'embedded-core/cli.ts', 'package/**', '__tests__/**', 'examples/**/scripts/**'],
     rules: { 'no-console': 'off' },

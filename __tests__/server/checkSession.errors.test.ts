@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import SuperTokens from 'supertokens-node';
 import Session from 'supertokens-node/recipe/session';
+import * as SessionExports from 'supertokens-node/recipe/session';
 import { checkSession, getSessionOutcome } from '../../lib/server/getSessionOutcome';
 
 /**
@@ -23,7 +24,8 @@ beforeAll(() => {
 
 describe('checkSession with checkDatabase', () => {
   const withCore = { checkDatabase: true };
-  const spy = () => jest.spyOn(Session, 'getSessionWithoutRequestResponse');
+  // The kit calls the named export (what every bundler agrees on), not the default's static method.
+  const spy = () => jest.spyOn(SessionExports, 'getSessionWithoutRequestResponse');
 
   it('asks for a refresh when the SDK says TRY_REFRESH_TOKEN for an expired token', async () => {
     spy().mockRejectedValue(new Session.Error({ type: 'TRY_REFRESH_TOKEN', message: 'expired' }));

@@ -55,5 +55,5 @@ export const EXAMPLE_CELL: ConsumerCell = {
   id: 'example',
   title: 'examples/consumer as written',
   dependencies: {},
-  builds: [buildOn(0, 'turbopack')],
+  builds: [buildOn(0, 'turbopack'), buildOn(1, 'webpack', ['--webpack'])],
 };

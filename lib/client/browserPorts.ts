@@ -1,5 +1,5 @@
 import Router from 'next/router';
-import SessionRecipe from 'supertokens-website';
+import { signOut } from 'supertokens-website';
 import { CookieHandlerReference } from 'supertokens-website/utils/cookieHandler';
 import { DateProviderReference } from 'supertokens-website/utils/dateProvider';
 import { crossTabSessionEvents } from './crossTabSessionEvents';
@@ -54,8 +54,8 @@ export function createBrowserPorts(router: RouterPorts = pagesRouterPorts()): Se
     redirectToSignIn: (returnTo) => {
       // Loaded when needed: pages that never show auth-react's UI need not carry it (its
       // `redirectToAuth` needs auth-react initialised; an app without it passes its own port).
-      void import('supertokens-auth-react').then(({ default: SuperTokens }) =>
-        SuperTokens.redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { [RETURN_TO_PARAM]: returnTo } }),
+      void import('supertokens-auth-react').then(({ redirectToAuth }) =>
+        redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { [RETURN_TO_PARAM]: returnTo } }),
       );
     },
     returnFromSignIn: () => {
@@ -64,7 +64,7 @@ export function createBrowserPorts(router: RouterPorts = pagesRouterPorts()): Se
       const target = back === null ? null : toSameOriginPath(back, here.origin);
       if (target) router.navigate(target);
     },
-    signOut: () => SessionRecipe.signOut(),
+    signOut: () => signOut(),
     currentUrl: () => {
       const url = new URL(window.location.href);
       if (!url.hash) url.hash = router.hashInFlight();

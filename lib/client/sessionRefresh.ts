@@ -1,4 +1,5 @@
-import AuthHttpRequest, {
+import * as fetchBuild from 'supertokens-website/lib/build/fetch';
+import {
   AntiCsrfToken,
   fireSessionUpdateEventsIfNecessary,
   FrontToken,
@@ -9,7 +10,14 @@ import AuthHttpRequest, {
   type LocalSessionState,
 } from 'supertokens-website/lib/build/fetch';
 import { supported_fdi as SUPPORTED_FDI } from 'supertokens-website/lib/build/version';
-import LockFactoryReference from 'supertokens-website/lib/build/utils/lockFactory';
+import { LockFactoryReference } from 'supertokens-website/utils/lockFactory';
+
+/**
+ * The SDK's request class, the file's only default export. Bundlers disagree on what a default
+ * import of a CommonJS file is: Turbopack, esbuild and Node's interop hand `exports.default`,
+ * webpack hands an ES module the whole `module.exports`. Named imports mean the same to all of them.
+ */
+const AuthHttpRequest = commonJsDefault(fetchBuild);
 
 /** supertokens-website's name for its refresh lock: a refresh here and one by the SDK exclude each other. */
 const REFRESH_LOCK = 'REFRESH_TOKEN_USE';
@@ -163,4 +171,10 @@ function changedSince(before: LocalSessionState, now: LocalSessionState): boolea
 
 function timestampChanged(before: LocalSessionState, now: LocalSessionState): boolean {
   return now.status === 'EXISTS' && before.status === 'EXISTS' && now.lastAccessTokenUpdate !== before.lastAccessTokenUpdate;
+}
+
+function commonJsDefault<Module extends { default: unknown }>(namespace: Module): Module['default'] {
+  const value: unknown = namespace.default;
+  const isWholeModule = typeof value === 'object' && value !== null && (value as { __esModule?: unknown }).__esModule === true;
+  return (isWholeModule ? (value as Module).default : value) as Module['default'];
 }

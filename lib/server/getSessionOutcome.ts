@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { getSSRSession } from 'supertokens-node/nextjs';
-import Session from 'supertokens-node/recipe/session';
+import { Error as SessionError, getSessionWithoutRequestResponse } from 'supertokens-node/recipe/session';
 import type { NeedsRefreshReason, SessionOutcome } from 'ssr-session-flow/machine';
 import { readCookies } from './readCookie';
 import { createVerifiedTokenCache } from './verifiedTokenCache';
@@ -84,7 +84,7 @@ async function verifyLocally(accessToken: string): Promise<Record<string, unknow
 
 async function checkWithCore(accessToken: string): Promise<SessionCheck> {
   try {
-    const session = await Session.getSessionWithoutRequestResponse(accessToken, undefined, {
+    const session = await getSessionWithoutRequestResponse(accessToken, undefined, {
       checkDatabase: true,
       // As in the SuperTokens docs: claims (e.g. email verification) are the client's to enforce.
       overrideGlobalClaimValidators: () => [],
@@ -92,11 +92,11 @@ async function checkWithCore(accessToken: string): Promise<SessionCheck> {
     const userId = session.getUserId();
     return { outcome: { status: 'ok', userId }, session: { userId, accessTokenPayload: session.getAccessTokenPayload() } };
   } catch (error) {
-    if (Session.Error.isErrorFromSuperTokens(error)) {
+    if (SessionError.isErrorFromSuperTokens(error)) {
       const expiry = readUnverifiedExpiry(accessToken);
-      if (error.type === Session.Error.TRY_REFRESH_TOKEN) return needsRefresh(expiry === 'expired' ? 'expired' : 'invalid');
+      if (error.type === SessionError.TRY_REFRESH_TOKEN) return needsRefresh(expiry === 'expired' ? 'expired' : 'invalid');
       // UNAUTHORISED for a well-formed, unexpired token: the core no longer knows the session.
-      if (error.type === Session.Error.UNAUTHORISED) return needsRefresh(expiry === 'unexpired' ? 'revoked' : expiry);
+      if (error.type === SessionError.UNAUTHORISED) return needsRefresh(expiry === 'unexpired' ? 'revoked' : expiry);
     }
     throw error;
   }
