@@ -39,7 +39,7 @@ const nextConfig: NextConfig = {
   env: {
     // Without email verification, none of the recipe's client code (config/frontendConfig.ts).
     NEXT_PUBLIC_EMAIL_VERIFICATION: process.env.NEXT_PUBLIC_EMAIL_VERIFICATION ?? '',
-    // The e2e builds' state trace (lib/client/sessionFlowTrace.ts).
+    // The e2e builds' state trace (lib/core/sessionFlowTrace.ts).
     NEXT_PUBLIC_SESSION_FLOW_TRACE: process.env.NEXT_PUBLIC_SESSION_FLOW_TRACE ?? '',
     // SuperTokens' own refresh lock instead of Web Locks (config/sessionConfig.ts).
     NEXT_PUBLIC_SESSION_REFRESH_LOCK: process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK ?? '',

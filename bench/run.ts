@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
-import { VERIFIED_TOKEN_CACHE_SIZE } from '../lib/server/verifiedTokenCache';
+import { VERIFIED_TOKEN_CACHE_SIZE } from '../lib/supertokens/server/verifiedTokenCache';
 import { BARE_APP_DIR } from '../scripts/checkClientBundle';
 import { mintAccessTokens } from './accessTokens';
 import { buildForBench, startBenchApp, startBenchCore, type BenchProcess } from './benchServer';

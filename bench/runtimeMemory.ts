@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
-import { createSessionFlowLogic } from '../lib/client/createSessionFlowLogic';
+import { createSessionFlowLogic } from '../lib/core/createSessionFlowLogic';
 import { createFakeSessionFlowWorld } from '../lib/testing/fakePorts';
-import { SAMPLE_OUTCOMES } from '../lib/testing/sessionFlowTestModel';
+import { SAMPLE_VERDICTS } from '../lib/testing/sessionFlowTestModel';
 import { round } from './stats';
 
 export interface MemoryResult {
@@ -24,16 +24,16 @@ export async function measureRuntimeMemory(cycles = 10_000): Promise<MemoryResul
   });
   const world = createFakeSessionFlowWorld();
   const actor = createActor(createSessionFlowLogic(world.ports, { random: () => 0.5 }), {
-    input: { outcome: SAMPLE_OUTCOMES.ok },
+    input: { verdict: SAMPLE_VERDICTS.ok },
   }).start();
   const flow = await retainedPerCycle(gc, cycles, async () => {
-    actor.send({ type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.expired });
+    actor.send({ type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.expired });
     world.session.answerRefresh('refreshed');
     await Promise.resolve();
     await Promise.resolve();
     // The soft reload's props render (and deliver their verdict) before the router resolves.
     await world.router.next.completeNavigation(() => {
-      actor.send({ type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.ok });
+      actor.send({ type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.ok });
     });
   });
   actor.stop();

@@ -1,7 +1,7 @@
 import SuperTokensReact from 'supertokens-auth-react';
 import EmailPasswordReact from 'supertokens-auth-react/recipe/emailpassword';
 import SessionReact from 'supertokens-auth-react/recipe/session';
-import { authReactConfig } from 'ssr-session-flow/supertokens';
+import { authReactConfig } from 'ssr-session-flow/supertokens/client';
 import { appInfo } from './appInfo';
 import { markSessionRecipeReady, routedWindowHandler, sessionRecipeOptions } from './sessionConfig';
 

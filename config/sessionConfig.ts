@@ -1,7 +1,8 @@
 import Router from 'next/router';
 import SessionRecipe, { type InputType } from 'supertokens-website';
-import { createBrowserPorts, createWebLocksLockFactory, RETURN_TO_PARAM, type SessionFlowPorts } from 'ssr-session-flow/client';
-import { sessionRecipeConfig } from 'ssr-session-flow/supertokens';
+import { createBrowserPorts, RETURN_TO_PARAM, type SessionFlowPorts } from 'ssr-session-flow/core';
+import { pagesRouterPorts } from 'ssr-session-flow/pages-router/client';
+import { createWebLocksLockFactory, sessionRecipeConfig, superTokensSessionPorts } from 'ssr-session-flow/supertokens/client';
 import { appInfo } from './appInfo';
 
 /**
@@ -91,7 +92,7 @@ export function signInPageUrl(returnTo?: string): string {
  * The session flow's ports. The sign-in redirect goes through the Next router here: auth-react,
  * whose `redirectToAuth` the default port uses, is initialised only once the sign-in page loads.
  */
-export function sessionFlowPorts(base: SessionFlowPorts = createBrowserPorts()): SessionFlowPorts {
+export function sessionFlowPorts(base: SessionFlowPorts = createBrowserPorts(pagesRouterPorts(), superTokensSessionPorts())): SessionFlowPorts {
   return {
     ...base,
     redirectToSignIn: (returnTo) => {

@@ -33,7 +33,7 @@ export interface CoreRequestEvent {
   path: string;
   status: number;
   /** The `status` field of a JSON answer, when there is one. */
-  outcome: string | undefined;
+  verdict: string | undefined;
 }
 
 export interface CoreApp {
@@ -78,7 +78,7 @@ export function createCoreApp(options: CoreAppOptions = {}): CoreApp {
       response = textResponse(500, `Embedded core could not persist its data: ${(error as Error).message}`);
     }
     const { method, path } = request;
-    options.onRequest?.({ method, path, status: response.status, outcome: outcomeOf(response) });
+    options.onRequest?.({ method, path, status: response.status, verdict: verdictOf(response) });
     return response;
   }
 
@@ -108,7 +108,7 @@ async function dispatch(request: CoreRequest, services: CoreServices): Promise<C
   try {
     return await handler(ctx);
   } catch (error) {
-    // Business outcomes: HTTP 200 with the core's status strings.
+    // Business verdicts: HTTP 200 with the core's status strings.
     const { message } = error as Error;
     if (error instanceof UnauthorisedError) return jsonResponse({ status: 'UNAUTHORISED', message });
     if (error instanceof TryRefreshTokenError) return jsonResponse({ status: 'TRY_REFRESH_TOKEN', message });
@@ -158,7 +158,7 @@ function notFoundOrHello(ctx: RouteContext, resolved: ResolvedPath): CoreRespons
   return textResponse(404, 'Not found');
 }
 
-function outcomeOf(response: CoreResponse): string | undefined {
+function verdictOf(response: CoreResponse): string | undefined {
   if (!response.headers['content-type']?.startsWith('application/json')) return undefined;
   try {
     const body: unknown = JSON.parse(response.body);

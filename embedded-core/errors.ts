@@ -2,7 +2,7 @@ import type { CoreResponse } from './http';
 
 /**
  * A protocol fault: the core answers it with a plain-text status, never with JSON. Business
- * outcomes (UNAUTHORISED, TOKEN_THEFT_DETECTED, …) are HTTP 200 JSON and never use this type.
+ * verdicts (UNAUTHORISED, TOKEN_THEFT_DETECTED, …) are HTTP 200 JSON and never use this type.
  */
 export class CoreHttpError extends Error {
   constructor(

@@ -31,14 +31,18 @@ export {
 } from './sessionFlowStatus';
 export {
   isSessionOutcome,
+  isSessionVerdict,
   readSessionOutcome,
-  type AcceptedSessionProps,
+  readSessionVerdict,
   type NeedsRefreshOutcome,
+  type SessionOutcome,
+  type AcceptedSessionProps,
+  type NeedsRefreshVerdict,
   type NeedsRefreshProps,
   type NeedsRefreshReason,
-  type SessionOutcome,
+  type SessionVerdict,
   type SessionPageProps,
-} from './sessionOutcome';
+} from './sessionVerdict';
 export {
   ENGLISH_MESSAGES,
   withMessages,

@@ -32,7 +32,7 @@ export const SESSION_FLOW_STATE_DESCRIPTIONS: Readonly<Record<string, string>> =
 };
 
 export const SESSION_FLOW_TRANSITION_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  ':server.outcomeReceived': 'Every page the server renders (first load, client navigation, reload) brings a new verdict.',
+  ':server.verdictReceived': 'Every page the server renders (first load, client navigation, reload) brings a new verdict.',
   ':page.publicShown': 'A page that checks no session ends any recovery: no timer left, no redirect from a public page.',
   'checking:always#3': 'The session was refreshed, yet the server still rejects it: stop instead of looping.',
   'idle:session.signedInElsewhere': 'On a sign-in page that carries a way back, another tab signing in sends this one back.',
@@ -46,7 +46,7 @@ export const SESSION_FLOW_TRANSITION_DESCRIPTIONS: Readonly<Record<string, strin
   'refreshing:refresh.failed#0': 'A cookie conflict: SuperTokens clears the older cookie on the first answer, so ask once more.',
   'refreshing:refresh.failed#1': 'The same fault twice: retrying cannot fix a configuration fault, so say what it is.',
   'refreshing:refresh.failed#2': 'A network error or a 5xx says nothing about the session: retry, never sign out.',
-  'refreshing:server.outcomeReceived#1': STILL_EXPIRED,
+  'refreshing:server.verdictReceived#1': STILL_EXPIRED,
   'refreshing:session.signedOutElsewhere': LEAVE_WHEN_SIGNED_OUT_ELSEWHERE,
   'reloading:session.signedOutElsewhere': LEAVE_WHEN_SIGNED_OUT_ELSEWHERE,
   'reloading.soft:reload.completed': 'The router rendered: its verdict follows at once, or this reload brought none.',
@@ -58,10 +58,10 @@ export const SESSION_FLOW_TRANSITION_DESCRIPTIONS: Readonly<Record<string, strin
   'offline:session.refreshedElsewhere': RESUME_WITH_FRESH_SESSION,
   'offline:session.signedInElsewhere': RESUME_WITH_FRESH_SESSION,
   'offline:session.signedOutElsewhere': LEAVE_WHEN_SIGNED_OUT_ELSEWHERE,
-  'offline:server.outcomeReceived#1': STILL_EXPIRED,
+  'offline:server.verdictReceived#1': STILL_EXPIRED,
   'stuck:session.signedInElsewhere': RESUME_WITH_FRESH_SESSION,
   'stuck:session.signedOutElsewhere': LEAVE_WHEN_SIGNED_OUT_ELSEWHERE,
-  'stuck:server.outcomeReceived#1': STILL_EXPIRED,
+  'stuck:server.verdictReceived#1': STILL_EXPIRED,
   'signingOut:signOut.failed': 'The session could not be ended: say so, and keep both ways out.',
   'redirecting:page.publicShown': 'The sign-in page itself checks no session: stay, so a sign-in elsewhere can send us back.',
   'redirecting:session.signedInElsewhere': 'Another tab signed in: come back from the sign-in page without asking again.',

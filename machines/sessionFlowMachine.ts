@@ -16,7 +16,7 @@ export * from './sessionFlowTypes';
  * later verdict as an event, and recovering an expired session without loops or false sign-outs.
  *
  * Pure: every effect (refresh, reload, redirect, sign-out, timers, storage) is a named action whose
- * real implementation the runtime in `lib/client` provides; results come back as events. No
+ * real implementation the runtime in `lib/core` provides; results come back as events. No
  * `invoke` and no `after`, so `createTestModel` from `xstate/graph` accepts the machine as it is.
  * What each state and transition is for, in words, is in sessionFlowDescriptions.ts.
  */
@@ -26,8 +26,8 @@ export * from './sessionFlowTypes';
  * accepted the session; another expired verdict is remembered but must not restart recovery.
  */
 const onlyAnAcceptedVerdictChangesCourse = [
-  { guard: 'isValidSessionOutcome', target: 'checking', actions: 'storeOutcome' },
-  { actions: 'storeOutcome' },
+  { guard: 'isValidSessionVerdict', target: 'checking', actions: 'storeVerdict' },
+  { actions: 'storeVerdict' },
 ] as const;
 
 const failuresForgotten = { backoffLevel: 0, lastFailure: null, failedRefreshes: 0, configurationFaults: 0 } as const;
@@ -61,13 +61,13 @@ export const sessionFlowMachine = setup({
     rememberRecoveryAttempts: (_, _params: { attempts: number }) => {},
     forgetRecoveryAttempts: () => {},
 
-    storeOutcome: assign({
-      outcome: ({ event }) => {
-        assertEvent(event, 'server.outcomeReceived');
-        return event.outcome;
+    storeVerdict: assign({
+      verdict: ({ event }) => {
+        assertEvent(event, 'server.verdictReceived');
+        return event.verdict;
       },
     }),
-    forgetOutcome: assign({ outcome: null }),
+    forgetVerdict: assign({ verdict: null }),
     countRecoveryAttempt: assign({
       ...failuresForgotten,
       recoveryAttempts: ({ context }) => context.recoveryAttempts + 1,
@@ -97,10 +97,10 @@ export const sessionFlowMachine = setup({
     }),
   },
   guards: {
-    hasNoOutcome: ({ context }) => context.outcome === null,
-    isSessionValid: ({ context }) => context.outcome?.status === 'ok',
+    hasNoVerdict: ({ context }) => context.verdict === null,
+    isSessionValid: ({ context }) => context.verdict?.status === 'ok',
     isWithinRecoveryBudget: ({ context }) => context.recoveryAttempts < context.maxRecoveryAttempts,
-    isValidSessionOutcome: ({ event }) => event.type === 'server.outcomeReceived' && event.outcome.status === 'ok',
+    isValidSessionVerdict: ({ event }) => event.type === 'server.verdictReceived' && event.verdict.status === 'ok',
     isConfigurationFault: ({ event }) => event.type === 'refresh.failed' && stuckReasonForFault(event.cause) !== undefined,
     isFirstConfigurationFault: ({ context, event }) =>
       context.configurationFaults === 0 && event.type === 'refresh.failed' && stuckReasonForFault(event.cause) !== undefined,
@@ -112,19 +112,19 @@ export const sessionFlowMachine = setup({
   context: ({ input }) => initialContext(input),
   initial: 'checking',
   on: {
-    'server.outcomeReceived': {
+    'server.verdictReceived': {
       target: '.checking',
-      actions: 'storeOutcome',
+      actions: 'storeVerdict',
     },
     'page.publicShown': {
       target: '.idle',
-      actions: ['forgetOutcome', 'endRecovery'],
+      actions: ['forgetVerdict', 'endRecovery'],
     },
   },
   states: {
     checking: {
       always: [
-        { guard: 'hasNoOutcome', target: 'idle' },
+        { guard: 'hasNoVerdict', target: 'idle' },
         { guard: 'isSessionValid', target: 'authenticated', actions: ['resetRecovery', 'forgetRecoveryAttempts'] },
         { guard: 'isWithinRecoveryBudget', target: 'refreshing' },
         {
@@ -204,7 +204,7 @@ export const sessionFlowMachine = setup({
             actions: 'countFailedRefresh',
           },
         ],
-        'server.outcomeReceived': onlyAnAcceptedVerdictChangesCourse,
+        'server.verdictReceived': onlyAnAcceptedVerdictChangesCourse,
         'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
       },
     },
@@ -263,7 +263,7 @@ export const sessionFlowMachine = setup({
         'session.refreshedElsewhere': resumeWithFreshSession,
         'session.signedInElsewhere': resumeWithFreshSession,
         'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
-        'server.outcomeReceived': onlyAnAcceptedVerdictChangesCourse,
+        'server.verdictReceived': onlyAnAcceptedVerdictChangesCourse,
       },
     },
     stuck: {
@@ -272,7 +272,7 @@ export const sessionFlowMachine = setup({
         'user.signInRequested': 'signingOut',
         'session.signedInElsewhere': resumeWithFreshSession,
         'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
-        'server.outcomeReceived': onlyAnAcceptedVerdictChangesCourse,
+        'server.verdictReceived': onlyAnAcceptedVerdictChangesCourse,
       },
     },
     signingOut: {
@@ -289,7 +289,7 @@ export const sessionFlowMachine = setup({
       entry: ['endRecovery', 'redirectToSignIn'],
       on: {
         'page.publicShown': {
-          actions: 'forgetOutcome',
+          actions: 'forgetVerdict',
         },
         'session.signedInElsewhere': {
           actions: 'returnFromSignIn',

@@ -1,5 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
-import type { NeedsRefreshReason } from './sessionOutcome';
+import type { NeedsRefreshReason } from './sessionVerdict';
 import { ENGLISH_MESSAGES, type SessionFlowMessages } from './sessionFlowMessages';
 import type { SessionFlowMachine } from './sessionFlowMachine';
 import type { RefreshFailureCause, StuckReason } from './sessionFlowTypes';
@@ -45,7 +45,7 @@ export function topLevelState(snapshot: SessionFlowSnapshot): SessionFlowStateNa
 export function describeSessionFlow(snapshot: SessionFlowSnapshot, messages: SessionFlowMessages = ENGLISH_MESSAGES): SessionFlowStatus {
   const { context } = snapshot;
   const state = topLevelState(snapshot);
-  const verdictReason = context.outcome?.status === 'needs-refresh' ? context.outcome.reason : null;
+  const verdictReason = context.verdict?.status === 'needs-refresh' ? context.verdict.reason : null;
   const base = {
     state,
     attempt: context.recoveryAttempts,

@@ -1,4 +1,4 @@
-import type { SessionOutcome } from './sessionOutcome';
+import type { SessionVerdict } from './sessionVerdict';
 import type { RetryDelayOptions } from './retryDelay';
 
 /**
@@ -30,7 +30,7 @@ export interface ReloadDeadline {
 
 export interface SessionFlowInput {
   /** The verdict of the first page; `undefined` when that page never checked the session. */
-  outcome: SessionOutcome | undefined;
+  verdict: SessionVerdict | undefined;
   /** Recovery attempts this tab already spent; survives document reloads (the runtime stores it). */
   recoveryAttempts?: number;
   /** How many times a successful refresh may be followed by the server still rejecting. */
@@ -42,7 +42,7 @@ export interface SessionFlowInput {
 }
 
 export interface SessionFlowContext {
-  outcome: SessionOutcome | null;
+  verdict: SessionVerdict | null;
   recoveryAttempts: number;
   maxRecoveryAttempts: number;
   /** How far retries have backed off after refresh calls failed on the network or with a 5xx. */
@@ -59,7 +59,7 @@ export interface SessionFlowContext {
 }
 
 export type SessionFlowEvent =
-  | { type: 'server.outcomeReceived'; outcome: SessionOutcome }
+  | { type: 'server.verdictReceived'; verdict: SessionVerdict }
   | { type: 'page.publicShown' }
   | { type: 'refresh.succeeded' }
   | { type: 'refresh.rejected' }
@@ -87,7 +87,7 @@ export const DEFAULT_OFFER_SIGN_IN_AFTER_FAILURES = 3;
 
 export function initialContext(input: SessionFlowInput): SessionFlowContext {
   return {
-    outcome: input.outcome ?? null,
+    verdict: input.verdict ?? null,
     recoveryAttempts: Math.max(0, input.recoveryAttempts ?? 0),
     maxRecoveryAttempts: Math.max(0, input.maxRecoveryAttempts ?? DEFAULT_MAX_RECOVERY_ATTEMPTS),
     backoffLevel: 0,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
+import kitEntries from '../scripts/kitEntries.cjs';
 
 const manifest = JSON.parse(readFileSync('package/package.json', 'utf8')) as { peerDependencies: Record<string, string> };
 
@@ -11,21 +12,18 @@ const EXTERNAL = [
 ];
 
 /**
- * The published package: one folder of `dist/` per entry point, ESM and CommonJS, declarations and
- * source maps. Each entry is built on its own; imports of another entry stay imports of
- * `ssr-session-flow/<entry>`, so there is one machine and one set of types whoever imports them.
+ * The published package: one folder of `dist/` per entry point (scripts/kitEntries.cjs), ESM and
+ * CommonJS, declarations and source maps; an entry's browser build beside it. Each entry is built
+ * on its own; imports of another entry stay imports of `ssr-session-flow/<entry>`, so there is one
+ * machine, one set of types and one cross-tab channel whoever imports them.
  */
-const ENTRIES: Array<{ out: string; source: string }> = [
-  { out: 'machine/index', source: 'machines/index.ts' },
-  { out: 'server/index', source: 'lib/server/index.ts' },
-  { out: 'server/browser', source: 'lib/server/browser.ts' },
-  { out: 'client/index', source: 'lib/client/index.ts' },
-  { out: 'supertokens/index', source: 'lib/supertokens/index.ts' },
-  { out: 'testing/index', source: 'lib/testing/index.ts' },
-  { out: 'inspect/index', source: 'lib/inspect/index.ts' },
-  { out: 'app-router/server/index', source: 'lib/app-router/server/index.ts' },
-  { out: 'app-router/client/index', source: 'lib/app-router/client/index.ts' },
-];
+export const ENTRIES: Array<{ out: string; source: string }> = Object.entries(
+  kitEntries as Record<string, { source: string; browser?: string }>,
+).flatMap(([name, { source, browser }]) => {
+  const folder = name.slice('ssr-session-flow/'.length);
+  const built = [{ out: `${folder}/index`, source: source.slice(2) }];
+  return browser ? [...built, { out: `${folder}/browser`, source: browser.slice(2) }] : built;
+});
 
 export default defineConfig(
   ENTRIES.map(({ out, source }): Options => ({

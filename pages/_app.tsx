@@ -1,7 +1,7 @@
 import type { AppProps } from 'next/app';
 import { useState } from 'react';
 import { ensureSessionRecipe, sessionFlowPorts } from '../config/sessionConfig';
-import { SessionGate, type WithSessionLoading } from 'ssr-session-flow/client';
+import { SessionBoundary, type WithSessionLoading } from 'ssr-session-flow/pages-router/client';
 import { sessionFlowInspect } from 'ssr-session-flow/inspect';
 import { useDemoMessages } from '../components/useDemoMessages';
 
@@ -12,8 +12,8 @@ export default function App({ Component, pageProps }: AppProps) {
   const { renderSessionLoading } = Component as WithSessionLoading;
   const messages = useDemoMessages();
   return (
-    <SessionGate pageProps={pageProps} ports={ports} renderLoading={renderSessionLoading} messages={messages} inspect={sessionFlowInspect}>
+    <SessionBoundary pageProps={pageProps} ports={ports} renderLoading={renderSessionLoading} messages={messages} inspect={sessionFlowInspect}>
       <Component {...pageProps} />
-    </SessionGate>
+    </SessionBoundary>
   );
 }

@@ -1,5 +1,5 @@
 import { PageLayout } from '../components/PageLayout';
-import { withSession } from 'ssr-session-flow/server';
+import { withSession } from 'ssr-session-flow/pages-router/server';
 import type { AcceptedSessionProps } from 'ssr-session-flow/machine';
 
 interface AccountProps {
@@ -12,11 +12,11 @@ export const getServerSideProps = withSession<AccountProps>(async (_ctx, session
 });
 
 /** Long enough that a deep link to `#devices` has to scroll: the anchor must survive recovery. */
-export default function Account({ sessionOutcome, sessionExpiresAt }: AcceptedSessionProps<AccountProps>) {
+export default function Account({ sessionVerdict, sessionExpiresAt }: AcceptedSessionProps<AccountProps>) {
   return (
     <PageLayout title="Account" signedIn>
       <p>
-        Account of <code data-testid="user-id">{sessionOutcome.userId}</code>
+        Account of <code data-testid="user-id">{sessionVerdict.userId}</code>
       </p>
       <section id="plan" style={{ minHeight: '120vh' }}>
         <h2>Plan</h2>

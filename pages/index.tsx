@@ -1,5 +1,5 @@
 import { PageLayout } from '../components/PageLayout';
-import { withSession } from 'ssr-session-flow/server';
+import { withSession } from 'ssr-session-flow/pages-router/server';
 import type { AcceptedSessionProps } from 'ssr-session-flow/machine';
 
 interface HomeProps {
@@ -10,11 +10,11 @@ export const getServerSideProps = withSession<HomeProps>(async () => ({
   props: { renderedAt: new Date().toISOString() },
 }));
 
-export default function Home({ sessionOutcome, renderedAt }: AcceptedSessionProps<HomeProps>) {
+export default function Home({ sessionVerdict, renderedAt }: AcceptedSessionProps<HomeProps>) {
   return (
     <PageLayout title="Home" signedIn>
       <p>
-        Signed in as <code data-testid="user-id">{sessionOutcome.userId}</code>
+        Signed in as <code data-testid="user-id">{sessionVerdict.userId}</code>
       </p>
       <p>
         Verified by <code>getServerSideProps</code> at <time dateTime={renderedAt}>{renderedAt}</time>.

@@ -1,7 +1,7 @@
 /**
  * Run after `next build`. Fails when any client chunk carries `@statelyai/inspect` code (the
  * inspector is development-only) or supertokens-node code (server only: a page that imports
- * `ssr-session-flow/server` for getInitialProps must get its browser build), or when a page other
+ * `ssr-session-flow/pages-router/server` for getInitialProps must get its browser build), or when a page other
  * than the sign-in page loads more than FIRST_LOAD_BUDGET_KB of JavaScript over a bare Next.js
  * pages-router app (bench/fixtures/bare-pages-app, built here when its build is missing). Prints
  * each page's First Load JS, which Next 16 no longer prints (see scripts/bundleAttribution.ts), and
@@ -177,7 +177,7 @@ function main(distDir: string): number {
     failed = true;
     console.error('✗ supertokens-node code found in client chunks (it is server only):');
     for (const { file } of serverCode) console.error(`    ${relative(distDir, file)}`);
-    console.error('  Import `ssr-session-flow/server` only where its "browser" build is resolved for the browser.');
+    console.error('  Import `ssr-session-flow/pages-router/server` only where its "browser" build is resolved for the browser.');
   } else {
     console.log(`✓ No supertokens-node code in ${chunks.length} client chunks.`);
   }

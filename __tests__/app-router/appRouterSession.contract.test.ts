@@ -1,8 +1,8 @@
 /** @jest-environment node */
 import SuperTokens from 'supertokens-node';
 import Session from 'supertokens-node/recipe/session';
-import { getAppRouterSession, getAppRouterSessionOutcome } from 'ssr-session-flow/app-router/server';
-import { checkSession } from 'ssr-session-flow/server';
+import { checkSession, getSessionVerdict } from 'ssr-session-flow/app-router/server';
+import { checkSession as checkRequest } from 'ssr-session-flow/supertokens/server';
 import { createTestApp, useSharedTestCore } from '../embedded-core/support/coreFixture';
 import { initSdk } from '../embedded-core/support/sdk';
 
@@ -21,25 +21,25 @@ beforeEach(async () => {
   initSdk({ connectionURI: (await createTestApp(shared.core, { access_token_validity: 60 })).url });
 });
 
-describe('getAppRouterSession (server components, route handlers)', () => {
-  it('answers exactly as checkSession does for the same cookies, whatever they hold', async () => {
+describe('checkSession (server components, route handlers)', () => {
+  it('answers exactly as the router-agnostic check does for the same cookies, whatever they hold', async () => {
     const { token, userId } = await newSession();
     const { token: expired } = await newSession(-5 * 60_000);
     for (const cookie of ['', `sAccessToken=${token}`, `sAccessToken=${expired}`, `sAccessToken=${token}; sAccessToken=${expired}`, 'sAccessToken=garbage']) {
       request.cookie = cookie;
-      const viaHeaders = await getAppRouterSession();
-      const direct = await checkSession({ req: { headers: { cookie } } });
-      expect(viaHeaders.outcome).toEqual(direct.outcome);
+      const viaHeaders = await checkSession();
+      const direct = await checkRequest({ req: { headers: { cookie } } });
+      expect(viaHeaders.verdict).toEqual(direct.verdict);
     }
     request.cookie = `sAccessToken=${token}`;
-    await expect(getAppRouterSessionOutcome()).resolves.toEqual({ status: 'ok', userId });
+    await expect(getSessionVerdict()).resolves.toEqual({ status: 'ok', userId });
   });
 
   it('with checkDatabase, sees a revoked session as revoked', async () => {
     const { token, userId } = await newSession();
     await Session.revokeAllSessionsForUser(userId);
     request.cookie = `sAccessToken=${token}`;
-    await expect(getAppRouterSessionOutcome({ checkDatabase: true })).resolves.toEqual({ status: 'needs-refresh', reason: 'revoked' });
+    await expect(getSessionVerdict({ checkDatabase: true })).resolves.toEqual({ status: 'needs-refresh', reason: 'revoked' });
   });
 });
 

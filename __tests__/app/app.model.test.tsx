@@ -5,7 +5,7 @@ import { createSessionFlowDriver } from '../../lib/testing/sessionFlowDriver';
 import { createSessionFlowTestModel } from '../../lib/testing/sessionFlowTestModel';
 import { liveRegionText, loadingRegion, pageText, renderApp, worldHolder } from './renderApp';
 
-jest.mock('../../lib/client/browserPorts', () => ({
+jest.mock('../../lib/core/browserPorts', () => ({
   createBrowserPorts: () => jest.requireActual<typeof import('./renderApp')>('./renderApp').currentWorldPorts(),
 }));
 
@@ -55,10 +55,10 @@ describe.each([
 });
 
 function expectUiFor(expected: SessionFlowSnapshot, world: FakeSessionFlowWorld) {
-  const { outcome } = expected.context;
-  if (outcome === null || outcome.status === 'ok') {
+  const { verdict } = expected.context;
+  if (verdict === null || verdict.status === 'ok') {
     expect(loadingRegion()).toBeNull();
-    expect(pageText()).toBe(outcome ? `Content for ${outcome.userId}` : 'Public content');
+    expect(pageText()).toBe(verdict ? `Content for ${verdict.userId}` : 'Public content');
   } else {
     const status = describeSessionFlow(expected);
     expect(pageText()).toBeNull();
@@ -68,7 +68,7 @@ function expectUiFor(expected: SessionFlowSnapshot, world: FakeSessionFlowWorld)
   const state = topLevelState(expected);
   if (state === 'redirecting') expect(world.router.redirects.at(-1)).toBe('/reports?tab=2#latest');
   if (expected.matches({ reloading: 'hard' })) expect(world.router.documentReloads).toBeGreaterThan(0);
-  if (outcome?.status === 'needs-refresh') {
+  if (verdict?.status === 'needs-refresh') {
     const status = describeSessionFlow(expected);
     expect(screen.queryByRole('button', { name: 'Try again' }) !== null).toBe(status.canRetry);
     expect(screen.queryByRole('button', { name: 'Sign in again' }) !== null).toBe(status.canSignInAgain);

@@ -1,15 +1,15 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
-import { pagePropsFor, SAMPLE_OUTCOMES } from '../../lib/testing/sessionFlowTestModel';
-import type { LoadingScreenProps } from 'ssr-session-flow/client';
+import { pagePropsFor, SAMPLE_VERDICTS } from '../../lib/testing/sessionFlowTestModel';
+import type { LoadingScreenProps } from 'ssr-session-flow/pages-router/client';
 import { liveRegionText, loadingRegion, pageText, ProtectedStub, renderApp, worldHolder } from './renderApp';
 
-jest.mock('../../lib/client/browserPorts', () => ({
+jest.mock('../../lib/core/browserPorts', () => ({
   createBrowserPorts: () => jest.requireActual<typeof import('./renderApp')>('./renderApp').currentWorldPorts(),
 }));
 
-const okProps = pagePropsFor(SAMPLE_OUTCOMES.ok);
-const expiredProps = pagePropsFor(SAMPLE_OUTCOMES.expired);
+const okProps = pagePropsFor(SAMPLE_VERDICTS.ok);
+const expiredProps = pagePropsFor(SAMPLE_VERDICTS.expired);
 
 describe.each([
   ['under StrictMode', true],
@@ -72,12 +72,12 @@ describe.each([
   it('re-checks without remounting when client-side navigation brings a new verdict', async () => {
     const app = await renderApp(okProps, { strict });
     const actorsAfterFirstRender = worldHolder.actorsCreated;
-    await app.showPageProps(pagePropsFor(SAMPLE_OUTCOMES.expired));
+    await app.showPageProps(pagePropsFor(SAMPLE_VERDICTS.expired));
     expect(world.session.refreshCalls).toBe(1);
     await settle(() => world.session.answerRefresh('refreshed'));
     expect(world.router.softReloads).toBe(1);
     // The very same verdict again must still be delivered (the `key={Date.now()}` bug).
-    await app.showPageProps(pagePropsFor(SAMPLE_OUTCOMES.expired));
+    await app.showPageProps(pagePropsFor(SAMPLE_VERDICTS.expired));
     expect(world.session.refreshCalls).toBe(2);
     await app.showPageProps(okProps);
     expect(pageText()).toBe('Content for user-1');
@@ -97,7 +97,7 @@ describe.each([
     expect(screen.getByTestId('custom')).toHaveTextContent('refreshing:0/2:expired');
     await settle(() => world.session.answerRefresh('refreshed'));
     expect(screen.getByTestId('custom')).toHaveTextContent('reloading:1/2:expired');
-    await app.showPageProps(pagePropsFor(SAMPLE_OUTCOMES.expired));
+    await app.showPageProps(pagePropsFor(SAMPLE_VERDICTS.expired));
     await settle(() => world.session.failRefresh('network'));
     expect(screen.getByTestId('custom')).toHaveTextContent('offline:1/2:network');
     expect(seen.length).toBeGreaterThan(0);

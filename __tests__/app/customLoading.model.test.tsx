@@ -4,12 +4,12 @@ import CustomLoadingExample from '../../pages/examples/custom-loading';
 import { describeSessionFlow, topLevelState, type SessionFlowSnapshot } from '../../machines/sessionFlowStatus';
 import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 import { createSessionFlowDriver } from '../../lib/testing/sessionFlowDriver';
-import { createSessionFlowTestModel, pagePropsFor, SAMPLE_OUTCOMES } from '../../lib/testing/sessionFlowTestModel';
+import { createSessionFlowTestModel, pagePropsFor, SAMPLE_VERDICTS } from '../../lib/testing/sessionFlowTestModel';
 import { renderApp, worldHolder } from './renderApp';
 
 // Next strips getServerSideProps from the browser bundle; the test does the same with its server module.
-jest.mock('ssr-session-flow/server', () => ({ withSession: () => async () => ({ props: {} }) }));
-jest.mock('../../lib/client/browserPorts', () => ({
+jest.mock('ssr-session-flow/pages-router/server', () => ({ withSession: () => async () => ({ props: {} }) }));
+jest.mock('../../lib/core/browserPorts', () => ({
   createBrowserPorts: () => jest.requireActual<typeof import('./renderApp')>('./renderApp').currentWorldPorts(),
 }));
 
@@ -31,12 +31,12 @@ describe('custom loading UI of /examples/custom-loading on every path', () => {
   afterEach(() => jest.useRealTimers());
 
   // A protected page always carries a verdict: start from the first page's accepted session.
-  it.each(createSessionFlowTestModel({ outcome: SAMPLE_OUTCOMES.ok }).getShortestPaths().map((path) => [path.description, path] as const))(
+  it.each(createSessionFlowTestModel({ verdict: SAMPLE_VERDICTS.ok }).getShortestPaths().map((path) => [path.description, path] as const))(
     '%s',
     async (_description, path) => {
       const world = createFakeSessionFlowWorld();
       worldHolder.current = world;
-      const app = await renderApp(pagePropsFor(SAMPLE_OUTCOMES.ok), { Component: CustomLoadingExample as ComponentType<object> });
+      const app = await renderApp(pagePropsFor(SAMPLE_VERDICTS.ok), { Component: CustomLoadingExample as ComponentType<object> });
       await path.test({
         events: createSessionFlowDriver({
           world,
@@ -54,7 +54,7 @@ describe('custom loading UI of /examples/custom-loading on every path', () => {
             });
             const expected = snapshot as SessionFlowSnapshot;
             const heading = HEADINGS[topLevelState(expected)];
-            if (expected.context.outcome?.status === 'needs-refresh' && heading) {
+            if (expected.context.verdict?.status === 'needs-refresh' && heading) {
               expect(screen.getByRole('heading', { name: heading })).toBeVisible();
               expect(screen.getByRole('status')).toHaveTextContent(describeSessionFlow(expected).message);
             } else {

@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import type { AppProps } from 'next/app';
 import type { Router } from 'next/router';
 import { StrictMode, type ComponentType } from 'react';
-import { readSessionOutcome } from 'ssr-session-flow/machine';
+import { readSessionVerdict } from 'ssr-session-flow/machine';
 import type { FakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 
 // `_app` passes the session flow ports of config/sessionConfig.ts, which send the sign-in redirect
@@ -13,12 +13,12 @@ jest.mock('../../config/sessionConfig', () => ({
 }));
 
 /**
- * Renders the real `pages/_app` around a stub page. `lib/client/browserPorts` is replaced by the
+ * Renders the real `pages/_app` around a stub page. The demo's `sessionFlowPorts` is replaced by the
  * test's fake world (see `jest.mock` in each test file): the seam between the runtime and
  * SuperTokens / the Next router / `window`.
  */
-export function ProtectedStub(props: { sessionOutcome?: { status: string; userId?: string } }) {
-  const userId = props.sessionOutcome?.status === 'ok' ? props.sessionOutcome.userId : undefined;
+export function ProtectedStub(props: { sessionVerdict?: { status: string; userId?: string } }) {
+  const userId = props.sessionVerdict?.status === 'ok' ? props.sessionVerdict.userId : undefined;
   return <p data-testid="page">{userId ? `Content for ${userId}` : 'Public content'}</p>;
 }
 
@@ -50,7 +50,7 @@ export async function renderApp(
 ): Promise<RenderedApp> {
   const { default: App } = await import('../../pages/_app');
   const element = (props: object) => {
-    const Page = readSessionOutcome(props) ? Component : PublicStub;
+    const Page = readSessionVerdict(props) ? Component : PublicStub;
     const appProps = { Component: Page, pageProps: props, router: {} as Router } as AppProps;
     return strict ? (
       <StrictMode>

@@ -31,12 +31,12 @@ describe('toMermaidStateDiagram', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         '[*] --> checking',
-        'sessionFlow_any --> checking : server.outcomeReceived',
+        'sessionFlow_any --> checking : server.verdictReceived',
         'checking --> refreshing : [isWithinRecoveryBudget]',
         'checking --> stuck : [else]',
-        'offline --> checking : server.outcomeReceived [isValidSessionOutcome]',
+        'offline --> checking : server.verdictReceived [isValidSessionVerdict]',
         'refreshing : entry / refreshSession',
-        'refreshing : server.outcomeReceived [else] / storeOutcome',
+        'refreshing : server.verdictReceived [else] / storeVerdict',
       ]),
     );
   });

@@ -80,7 +80,7 @@ describe('sessions through the SDK against the embedded core', () => {
     const ownerRefresh = await browser.api('POST', '/api/auth/session/refresh');
 
     expect(reuse.status).toBe(401);
-    expect(calls.filter((call) => pathOf(call) === '/recipe/session/refresh').map((call) => call.outcome)).toEqual([
+    expect(calls.filter((call) => pathOf(call) === '/recipe/session/refresh').map((call) => call.verdict)).toEqual([
       'OK',
       'TOKEN_THEFT_DETECTED',
       'UNAUTHORISED',

@@ -1,11 +1,11 @@
 import { act } from '@testing-library/react';
 import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
-import { pagePropsFor, SAMPLE_OUTCOMES } from '../../lib/testing/sessionFlowTestModel';
+import { pagePropsFor, SAMPLE_VERDICTS } from '../../lib/testing/sessionFlowTestModel';
 import { TRANSITION_LOG_KEY } from '../../lib/inspect/transitionLog';
 import { pageText, renderApp, worldHolder } from '../app/renderApp';
 import { afterInspectorFrames, timeline, withEnv, type PostedMessage } from './support/fakeInspectorWindow';
 
-jest.mock('../../lib/client/browserPorts', () => ({
+jest.mock('../../lib/core/browserPorts', () => ({
   createBrowserPorts: () => jest.requireActual<typeof import('../app/renderApp')>('../app/renderApp').currentWorldPorts(),
 }));
 
@@ -32,9 +32,9 @@ describe('_app with the inspector flag on in development', () => {
     const world = createFakeSessionFlowWorld({ url: 'http://localhost:3000/account' });
     worldHolder.current = world;
 
-    const app = await renderApp(pagePropsFor(SAMPLE_OUTCOMES.expired));
+    const app = await renderApp(pagePropsFor(SAMPLE_VERDICTS.expired));
     await settle(() => world.session.answerRefresh('refreshed'));
-    await app.showPageProps(pagePropsFor(SAMPLE_OUTCOMES.ok));
+    await app.showPageProps(pagePropsFor(SAMPLE_VERDICTS.ok));
     await act(async () => {
       window.dispatchEvent(new MessageEvent('message', { data: { type: '@statelyai.connected' } }));
       await afterInspectorFrames();
@@ -43,12 +43,12 @@ describe('_app with the inspector flag on in development', () => {
     expect(pageText()).toBe('Content for user-1');
     expect(open).toHaveBeenCalledTimes(1);
     const events = timeline(posted).filter((line) => line.startsWith('event '));
-    expect(events.map((line) => line.split(' ')[2])).toEqual(['xstate.init', 'refresh.succeeded', 'server.outcomeReceived']);
+    expect(events.map((line) => line.split(' ')[2])).toEqual(['xstate.init', 'refresh.succeeded', 'server.verdictReceived']);
     expect(posted.filter((message) => message.type === '@xstate.actor').map((message) => message.name)).toEqual([
       'sessionFlow',
     ]);
     expect(JSON.stringify(posted)).not.toContain('user-1');
-    expect(window.sessionStorage.getItem(TRANSITION_LOG_KEY)).toContain('server.outcomeReceived');
+    expect(window.sessionStorage.getItem(TRANSITION_LOG_KEY)).toContain('server.verdictReceived');
     expect(window.sessionStorage.getItem(TRANSITION_LOG_KEY)).not.toContain('user-1');
   });
 });

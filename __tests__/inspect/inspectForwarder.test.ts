@@ -6,7 +6,7 @@ import { createTransitionLog } from '../../lib/inspect/transitionLog';
 import { expectConsole } from '../support/consoleGuard';
 import { createMemoryStorage } from './support/fakeInspectorWindow';
 
-const EXPIRED = { outcome: { status: 'needs-refresh', reason: 'expired' } } as const;
+const EXPIRED = { verdict: { status: 'needs-refresh', reason: 'expired' } } as const;
 
 describe('the forwarding inspect observer', () => {
   it('buffers the actor’s inspection events until the inspector is loaded, then forwards them in order', async () => {
@@ -31,7 +31,7 @@ describe('the forwarding inspect observer', () => {
     const loading = deferred<StatelyInspector>();
     const forwarder = createInspectForwarder({ load: () => loading.promise, log: memoryLog(), pageId: 'p1', maxBuffered: 3 });
     const actor = createActor(sessionFlowMachine, { input: EXPIRED, inspect: forwarder.inspect }).start();
-    for (let index = 0; index < 5; index += 1) actor.send({ type: 'server.outcomeReceived', outcome: EXPIRED.outcome });
+    for (let index = 0; index < 5; index += 1) actor.send({ type: 'server.verdictReceived', verdict: EXPIRED.verdict });
     const inspector = fakeInspector();
 
     loading.resolve(inspector);

@@ -34,10 +34,10 @@ describe('what the inspector and the transition log receive', () => {
   it('carries no user id, in the actor input, the context or the events of the session flow', async () => {
     const { inspectorWindow, storage, inspection } = startInspection('p1');
     const actor = createActor(sessionFlowMachine, {
-      input: { outcome: { status: 'ok', userId: USER_ID } },
+      input: { verdict: { status: 'ok', userId: USER_ID } },
       inspect: inspection.inspect,
     }).start();
-    actor.send({ type: 'server.outcomeReceived', outcome: { status: 'ok', userId: PLAIN_USER_ID } });
+    actor.send({ type: 'server.verdictReceived', verdict: { status: 'ok', userId: PLAIN_USER_ID } });
     await connectAndSettle(inspectorWindow, inspection.ready);
 
     const posted = JSON.stringify(inspectorWindow.posted);

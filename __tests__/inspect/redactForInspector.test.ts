@@ -27,7 +27,7 @@ describe('redactForInspector', () => {
     expect(isSensitiveKey(key)).toBe(true);
   });
 
-  it.each(['type', 'status', 'reason', 'sessionId', 'rootId', 'outcome', 'recoveryAttempts', 'value', 'id'])(
+  it.each(['type', 'status', 'reason', 'sessionId', 'rootId', 'verdict', 'recoveryAttempts', 'value', 'id'])(
     'leaves %s readable',
     (key) => {
       expect(isSensitiveKey(key)).toBe(false);
@@ -36,15 +36,15 @@ describe('redactForInspector', () => {
 
   it('replaces the values of secret keys at any depth, and keeps everything else', () => {
     const redacted = redactForInspector({
-      type: 'server.outcomeReceived',
-      outcome: { status: 'ok', userId: 'user-1' },
+      type: 'server.verdictReceived',
+      verdict: { status: 'ok', userId: 'user-1' },
       session: { tokens: { accessToken: JWT, refreshToken: { opaque: true } }, antiCsrf: null },
       recoveryAttempts: 1,
     });
 
     expect(redacted).toEqual({
-      type: 'server.outcomeReceived',
-      outcome: { status: 'ok', userId: REDACTED },
+      type: 'server.verdictReceived',
+      verdict: { status: 'ok', userId: REDACTED },
       session: { tokens: REDACTED, antiCsrf: null },
       recoveryAttempts: 1,
     });
@@ -98,14 +98,14 @@ describe('redactForInspector', () => {
 
 describe('redactInspectionMessage', () => {
   it('redacts a live machine snapshot through its toJSON, keeping its state value', () => {
-    const actor = createActor(sessionFlowMachine, { input: { outcome: { status: 'ok', userId: 'user-1' } } }).start();
+    const actor = createActor(sessionFlowMachine, { input: { verdict: { status: 'ok', userId: 'user-1' } } }).start();
 
     const message = redactInspectionMessage({ type: '@xstate.snapshot', sessionId: 'x:0', snapshot: actor.getSnapshot() });
 
     expect(message).toMatchObject({
       type: '@xstate.snapshot',
       sessionId: 'x:0',
-      snapshot: { value: 'authenticated', status: 'active', context: { outcome: { status: 'ok', userId: REDACTED } } },
+      snapshot: { value: 'authenticated', status: 'active', context: { verdict: { status: 'ok', userId: REDACTED } } },
     });
     expect(JSON.stringify(message)).not.toContain('user-1');
   });

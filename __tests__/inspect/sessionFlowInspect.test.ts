@@ -25,13 +25,13 @@ describe('the session-flow inspector', () => {
     expect(inspection).toBeDefined();
 
     const actor = createActor(sessionFlowMachine, {
-      input: { outcome: { status: 'needs-refresh', reason: 'expired' } },
+      input: { verdict: { status: 'needs-refresh', reason: 'expired' } },
       inspect: inspection?.inspect,
     }).start();
     actor.send({ type: 'refresh.succeeded' });
     await inspection?.ready;
     inspectorWindow.connect();
-    actor.send({ type: 'server.outcomeReceived', outcome: { status: 'ok', userId: 'user-1' } });
+    actor.send({ type: 'server.verdictReceived', verdict: { status: 'ok', userId: 'user-1' } });
     await afterInspectorFrames();
 
     expect(inspectorWindow.opened).toEqual(['https://stately.ai/inspect']);
@@ -42,7 +42,7 @@ describe('the session-flow inspector', () => {
       `snapshot ${id} "refreshing"`,
       `event ${id} refresh.succeeded`,
       `snapshot ${id} {"reloading":"soft"}`,
-      `event ${id} server.outcomeReceived`,
+      `event ${id} server.verdictReceived`,
       `snapshot ${id} "authenticated"`,
     ]);
     expect(inspectorWindow.posted[0]?.definition).toContain('"id":"sessionFlow"');
@@ -69,7 +69,7 @@ describe('the session-flow inspector', () => {
     // Page 1 recovers, the soft reload fails, and the document reloads: the page and its actor end.
     const firstPage = startPage(tabStorage, 'p1');
     const firstActor = createActor(sessionFlowMachine, {
-      input: { outcome: { status: 'needs-refresh', reason: 'expired' } },
+      input: { verdict: { status: 'needs-refresh', reason: 'expired' } },
       inspect: firstPage?.inspect,
     }).start();
     firstActor.send({ type: 'refresh.succeeded' });
@@ -78,7 +78,7 @@ describe('the session-flow inspector', () => {
     // Page 2 renders with the refreshed session.
     const secondPage = createSessionFlowInspect({ window: inspectorWindow.window, storage: tabStorage, pageId: 'p2' });
     const secondActor = createActor(sessionFlowMachine, {
-      input: { outcome: { status: 'ok', userId: 'user-1' }, recoveryAttempts: 1 },
+      input: { verdict: { status: 'ok', userId: 'user-1' }, recoveryAttempts: 1 },
       inspect: secondPage?.inspect,
     }).start();
     await secondPage?.ready;
@@ -106,13 +106,13 @@ describe('the session-flow inspector', () => {
     restoreEnv = withEnv({ NODE_ENV: 'development', NEXT_PUBLIC_XSTATE_INSPECT: '1' });
     const tabStorage = createMemoryStorage();
     const firstPage = startPage(tabStorage, 'p1');
-    createActor(sessionFlowMachine, { input: { outcome: undefined }, inspect: firstPage?.inspect }).start();
+    createActor(sessionFlowMachine, { input: { verdict: undefined }, inspect: firstPage?.inspect }).start();
 
     const secondPage = createSessionFlowInspect({ window: inspectorWindow.window, storage: tabStorage, pageId: 'p2' });
     await secondPage?.ready;
     inspectorWindow.connect();
     const secondActor = createActor(sessionFlowMachine, {
-      input: { outcome: undefined },
+      input: { verdict: undefined },
       inspect: secondPage?.inspect,
     }).start();
     await afterInspectorFrames();

@@ -26,7 +26,7 @@ describe('the per-tab transition log', () => {
 
     log.append(
       transition({
-        event: { type: 'server.outcomeReceived', outcome: { status: 'ok', userId: 'user-1' } } as TransitionToLog['event'],
+        event: { type: 'server.verdictReceived', verdict: { status: 'ok', userId: 'user-1' } } as TransitionToLog['event'],
         snapshot: {
           status: 'active',
           value: { refreshingToken: 'pending' },

@@ -5,7 +5,7 @@ import {
   SESSION_FLOW_TRANSITION_DESCRIPTIONS,
   sessionFlowMachine,
 } from '../../machines';
-import type { SessionFlowLogic } from '../../lib/client/createSessionFlowLogic';
+import type { SessionFlowLogic } from '../../lib/core/createSessionFlowLogic';
 import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 
 /** Descriptions feed the inspector and the README diagram (development tools) and cost bytes on every page. */
@@ -35,7 +35,7 @@ describe('the session-flow machine’s descriptions', () => {
       let logic!: SessionFlowLogic;
       jest.isolateModules(() => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module per NODE_ENV needs require
-        const runtime = require('../../lib/client/createSessionFlowLogic') as typeof import('../../lib/client/createSessionFlowLogic');
+        const runtime = require('../../lib/core/createSessionFlowLogic') as typeof import('../../lib/core/createSessionFlowLogic');
         logic = runtime.createSessionFlowLogic(createFakeSessionFlowWorld().ports);
       });
       return logic;

@@ -1,10 +1,10 @@
 import { initialTransition, transition, type ExecutableActionsFrom } from 'xstate';
 import { sessionFlowMachine, type SessionFlowEvent, type SessionFlowInput } from '../../machines/sessionFlowMachine';
 import { describeSessionFlow } from '../../machines/sessionFlowStatus';
-import { SAMPLE_OUTCOMES } from '../../lib/testing/sessionFlowTestModel';
+import { SAMPLE_VERDICTS } from '../../lib/testing/sessionFlowTestModel';
 
-const expired: SessionFlowInput = { outcome: SAMPLE_OUTCOMES.expired };
-const authenticated: SessionFlowInput = { outcome: SAMPLE_OUTCOMES.ok };
+const expired: SessionFlowInput = { verdict: SAMPLE_VERDICTS.expired };
+const authenticated: SessionFlowInput = { verdict: SAMPLE_VERDICTS.ok };
 const networkFailure = { type: 'refresh.failed', cause: 'network' } as const;
 const failRepeatedly: SessionFlowEvent[] = [networkFailure, { type: 'retry.due' }, networkFailure, { type: 'retry.due' }, networkFailure];
 
@@ -27,7 +27,7 @@ describe('session-flow machine: soft reload that brings no verdict', () => {
     const [snapshot, actions] = step(expired, [...reloading, { type: 'reload.cancelled' }]);
     expect(snapshot.value).toEqual({ reloading: 'soft' });
     expect(actions.map((a) => [a.type, a.params])).toEqual([['scheduleReloadDeadline', { delayMs: 15_000 }]]);
-    expect(step(expired, [...reloading, { type: 'reload.cancelled' }, { type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.ok }])[0].value).toBe('authenticated');
+    expect(step(expired, [...reloading, { type: 'reload.cancelled' }, { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.ok }])[0].value).toBe('authenticated');
   });
 });
 
@@ -76,7 +76,7 @@ describe('session-flow machine: pages without a verdict', () => {
   ] as const)('end a recovery in %s: idle, timers cancelled, nothing else started', (_name, events) => {
     const [snapshot, actions] = step(expired, [...events, { type: 'page.publicShown' }]);
     expect(snapshot.value).toBe('idle');
-    expect(snapshot.context.outcome).toBeNull();
+    expect(snapshot.context.verdict).toBeNull();
     expect(actionTypes(actions).filter((type) => !type.startsWith('cancel'))).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe('session-flow machine: other tabs', () => {
   });
 
   it('ignores a sign-out elsewhere on a public page', () => {
-    const [snapshot, actions] = step({ outcome: undefined }, [{ type: 'session.signedOutElsewhere' }]);
+    const [snapshot, actions] = step({ verdict: undefined }, [{ type: 'session.signedOutElsewhere' }]);
     expect(snapshot.value).toBe('idle');
     expect(actions).toEqual([]);
   });

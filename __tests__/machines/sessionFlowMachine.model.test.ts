@@ -42,7 +42,7 @@ describe('session-flow machine, model-based', () => {
 });
 
 const SEND_EVERY_TYPE: ReadonlyArray<SessionFlowEvent['type']> = [
-  'server.outcomeReceived',
+  'server.verdictReceived',
   'page.publicShown',
   'refresh.succeeded',
   'refresh.rejected',

@@ -5,46 +5,46 @@ import {
   type SessionFlowEvent,
   type SessionFlowInput,
 } from '../../machines/sessionFlowMachine';
-import { SAMPLE_OUTCOMES } from '../../lib/testing/sessionFlowTestModel';
+import { SAMPLE_VERDICTS } from '../../lib/testing/sessionFlowTestModel';
 
-const ok = { type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.ok } as const;
-const expired = { type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.expired } as const;
+const ok = { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.ok } as const;
+const expired = { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.expired } as const;
 
 describe('session-flow machine: seeding from the server verdict', () => {
   it('starts authenticated, with no effect, when the server accepted the session', () => {
-    const [snapshot, actions] = start({ outcome: SAMPLE_OUTCOMES.ok });
+    const [snapshot, actions] = start({ verdict: SAMPLE_VERDICTS.ok });
     expect(snapshot.value).toBe('authenticated');
     expect(actionTypes(actions)).toEqual(['forgetRecoveryAttempts']);
   });
 
   it('starts refreshing when the server asked for a refresh', () => {
-    const [snapshot, actions] = start({ outcome: SAMPLE_OUTCOMES.expired });
+    const [snapshot, actions] = start({ verdict: SAMPLE_VERDICTS.expired });
     expect(snapshot.value).toBe('refreshing');
     expect(actionTypes(actions)).toEqual(['refreshSession']);
   });
 
   it('starts idle, with no effect, on a page that checks no session', () => {
-    const [snapshot, actions] = start({ outcome: undefined });
+    const [snapshot, actions] = start({ verdict: undefined });
     expect(snapshot.value).toBe('idle');
     expect(actions).toEqual([]);
   });
 
   it('starts stuck, without refreshing, when an earlier document already spent the budget', () => {
-    const [snapshot, actions] = start({ outcome: SAMPLE_OUTCOMES.expired, recoveryAttempts: 2, maxRecoveryAttempts: 2 });
+    const [snapshot, actions] = start({ verdict: SAMPLE_VERDICTS.expired, recoveryAttempts: 2, maxRecoveryAttempts: 2 });
     expect(snapshot.value).toBe('stuck');
     expect(snapshot.context.stuckReason).toBe('server-rejects-refreshed-session');
     expect(actionTypes(actions)).not.toContain('refreshSession');
   });
 
   it('defaults to a budget of two recovery attempts', () => {
-    expect(start({ outcome: undefined })[0].context.maxRecoveryAttempts).toBe(DEFAULT_MAX_RECOVERY_ATTEMPTS);
+    expect(start({ verdict: undefined })[0].context.maxRecoveryAttempts).toBe(DEFAULT_MAX_RECOVERY_ATTEMPTS);
     expect(DEFAULT_MAX_RECOVERY_ATTEMPTS).toBe(2);
   });
 });
 
 describe('session-flow machine: refreshing', () => {
   it('reloads the server props softly and remembers the attempt after a successful refresh', () => {
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [{ type: 'refresh.succeeded' }]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [{ type: 'refresh.succeeded' }]);
     expect(snapshot.value).toEqual({ reloading: 'soft' });
     expect(snapshot.context.recoveryAttempts).toBe(1);
     expect(actions.map((a) => [a.type, a.params])).toEqual([
@@ -55,24 +55,24 @@ describe('session-flow machine: refreshing', () => {
   });
 
   it('redirects to sign-in when the refresh says the session is gone', () => {
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [{ type: 'refresh.rejected' }]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [{ type: 'refresh.rejected' }]);
     expect(snapshot.value).toBe('redirecting');
     expect(actionTypes(actions)).toEqual(['redirectToSignIn']);
   });
 
   it.each(['network', 'server'] as const)('goes offline and schedules a retry, never a redirect, on a %s failure', (cause) => {
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [{ type: 'refresh.failed', cause }]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [{ type: 'refresh.failed', cause }]);
     expect(snapshot.value).toBe('offline');
     expect(snapshot.context.lastFailure).toBe(cause);
     expect(actions.map((a) => [a.type, a.params])).toEqual([['scheduleRetry', { delayMs: 1000 }]]);
   });
 
   it('goes to authenticated when a navigation brings an accepted verdict mid-refresh', () => {
-    expect(step({ outcome: SAMPLE_OUTCOMES.expired }, [ok])[0].value).toBe('authenticated');
+    expect(step({ verdict: SAMPLE_VERDICTS.expired }, [ok])[0].value).toBe('authenticated');
   });
 
   it('keeps the running refresh, without starting another, when another expired verdict arrives', () => {
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [expired]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [expired]);
     expect(snapshot.value).toBe('refreshing');
     expect(actions).toEqual([]);
   });
@@ -82,34 +82,34 @@ describe('session-flow machine: reloading', () => {
   const reloading: SessionFlowEvent[] = [{ type: 'refresh.succeeded' }];
 
   it('falls back to a document reload when the soft reload could not run', () => {
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [...reloading, { type: 'reload.failed' }]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [...reloading, { type: 'reload.failed' }]);
     expect(snapshot.value).toEqual({ reloading: 'hard' });
     expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'reloadDocument']);
   });
 
   it('settles in authenticated and forgets the spent attempts when the server accepts', () => {
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [...reloading, ok]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [...reloading, ok]);
     expect(snapshot.value).toBe('authenticated');
     expect(snapshot.context.recoveryAttempts).toBe(0);
     expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'forgetRecoveryAttempts']);
   });
 
   it('refreshes again while the server still rejects and budget is left', () => {
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [...reloading, expired]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [...reloading, expired]);
     expect(snapshot.value).toBe('refreshing');
     expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'refreshSession']);
   });
 
   it('stops in stuck, not in another reload, once the server rejected every refreshed session of the budget', () => {
     const cycle: SessionFlowEvent[] = [{ type: 'refresh.succeeded' }, expired];
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired, maxRecoveryAttempts: 2 }, [...cycle, ...cycle]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired, maxRecoveryAttempts: 2 }, [...cycle, ...cycle]);
     expect(snapshot.value).toBe('stuck');
     expect(snapshot.context.recoveryAttempts).toBe(2);
     expect(actionTypes(actions)).toEqual(['cancelReloadDeadline']);
   });
 
   it('never refreshes when the budget is zero', () => {
-    expect(start({ outcome: SAMPLE_OUTCOMES.expired, maxRecoveryAttempts: 0 })[0].value).toBe('stuck');
+    expect(start({ verdict: SAMPLE_VERDICTS.expired, maxRecoveryAttempts: 0 })[0].value).toBe('stuck');
   });
 });
 
@@ -117,7 +117,7 @@ describe('session-flow machine: offline', () => {
   const offline: SessionFlowEvent[] = [{ type: 'refresh.failed', cause: 'network' }];
 
   it.each(['retry.due', 'network.online', 'user.retryRequested'] as const)('cancels the timer and refreshes on %s', (type) => {
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [...offline, { type }]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [...offline, { type }]);
     expect(snapshot.value).toBe('refreshing');
     expect(actionTypes(actions)).toEqual(['cancelRetry', 'refreshSession']);
   });
@@ -125,7 +125,7 @@ describe('session-flow machine: offline', () => {
   it('backs off exponentially and caps the delay', () => {
     const failAgain: SessionFlowEvent[] = [{ type: 'retry.due' }, { type: 'refresh.failed', cause: 'network' }];
     const delays: unknown[] = [];
-    let [snapshot] = step({ outcome: SAMPLE_OUTCOMES.expired, retryDelay: { initialMs: 1000, maxMs: 5000 } }, offline);
+    let [snapshot] = step({ verdict: SAMPLE_VERDICTS.expired, retryDelay: { initialMs: 1000, maxMs: 5000 } }, offline);
     for (let i = 0; i < 5; i += 1) {
       let actions;
       [snapshot, actions] = failAgain.reduce<[typeof snapshot, ActionList]>(
@@ -138,18 +138,18 @@ describe('session-flow machine: offline', () => {
   });
 
   it('settles when a navigation brings an accepted verdict while offline', () => {
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.expired }, [...offline, ok]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [...offline, ok]);
     expect(snapshot.value).toBe('authenticated');
     expect(actionTypes(actions)).toEqual(['cancelRetry', 'forgetRecoveryAttempts']);
   });
 
   it('stays offline on another expired verdict', () => {
-    expect(step({ outcome: SAMPLE_OUTCOMES.expired }, [...offline, expired])[0].value).toBe('offline');
+    expect(step({ verdict: SAMPLE_VERDICTS.expired }, [...offline, expired])[0].value).toBe('offline');
   });
 });
 
 describe('session-flow machine: stuck', () => {
-  const stuckInput: SessionFlowInput = { outcome: SAMPLE_OUTCOMES.expired, recoveryAttempts: 2 };
+  const stuckInput: SessionFlowInput = { verdict: SAMPLE_VERDICTS.expired, recoveryAttempts: 2 };
 
   it('starts over with a fresh budget when the user asks to try again', () => {
     const [snapshot, actions] = step(stuckInput, [{ type: 'user.retryRequested' }]);
@@ -181,28 +181,28 @@ describe('session-flow machine: stuck', () => {
 
 describe('session-flow machine: settled states', () => {
   it('asks the server again when the page is restored from the back/forward cache', () => {
-    const [snapshot, actions] = step({ outcome: SAMPLE_OUTCOMES.ok }, [{ type: 'page.restored' }]);
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.ok }, [{ type: 'page.restored' }]);
     expect(snapshot.value).toEqual({ reloading: 'soft' });
     expect(actionTypes(actions)).toEqual(['reloadServerProps', 'scheduleReloadDeadline']);
   });
 
   it('recovers when a client-side navigation brings an expired verdict to an authenticated tab', () => {
-    expect(step({ outcome: SAMPLE_OUTCOMES.ok }, [expired])[0].value).toBe('refreshing');
+    expect(step({ verdict: SAMPLE_VERDICTS.ok }, [expired])[0].value).toBe('refreshing');
   });
 
   it('leaves idle on the first page that checks the session', () => {
-    expect(step({ outcome: undefined }, [ok])[0].value).toBe('authenticated');
-    expect(step({ outcome: undefined }, [expired])[0].value).toBe('refreshing');
+    expect(step({ verdict: undefined }, [ok])[0].value).toBe('authenticated');
+    expect(step({ verdict: undefined }, [expired])[0].value).toBe('refreshing');
   });
 
   it('comes back from sign-in to authenticated when the return page is accepted', () => {
-    expect(step({ outcome: SAMPLE_OUTCOMES.expired }, [{ type: 'refresh.rejected' }, ok])[0].value).toBe('authenticated');
+    expect(step({ verdict: SAMPLE_VERDICTS.expired }, [{ type: 'refresh.rejected' }, ok])[0].value).toBe('authenticated');
   });
 
   it.each([
-    ['authenticated', { outcome: SAMPLE_OUTCOMES.ok }, []],
-    ['redirecting', { outcome: SAMPLE_OUTCOMES.expired }, [{ type: 'refresh.rejected' }]],
-    ['stuck', { outcome: SAMPLE_OUTCOMES.expired, recoveryAttempts: 2 }, []],
+    ['authenticated', { verdict: SAMPLE_VERDICTS.ok }, []],
+    ['redirecting', { verdict: SAMPLE_VERDICTS.expired }, [{ type: 'refresh.rejected' }]],
+    ['stuck', { verdict: SAMPLE_VERDICTS.expired, recoveryAttempts: 2 }, []],
   ] as const)('ignores stray effect results in %s', (name, input, events) => {
     const [before] = step(input, [...events]);
     expect(before.value).toBe(name);

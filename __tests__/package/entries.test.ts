@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { readFileSync } from 'node:fs';
 import kitEntries from '../../scripts/kitEntries.cjs';
+import { ENTRIES } from '../../package/tsup.config';
 
 /**
  * The kit's entry points are listed in four places that must agree: the published manifest
@@ -24,13 +25,14 @@ describe('the kit’s entry points', () => {
     expect(paths).toEqual(Object.fromEntries(names.map((name) => [name, kitEntries[name]?.source])));
   });
 
-  it('are each built from that source', () => {
-    const build = readFileSync('package/tsup.config.ts', 'utf8');
+  it('are each built from that source, with a browser build where the manifest names one', () => {
+    const manifest = JSON.parse(readFileSync('package/package.json', 'utf8')) as { exports: Record<string, { browser?: unknown }> };
     for (const name of names) {
-      const source = kitEntries[name]?.source.slice(2) ?? '';
-      expect(build).toContain(`source: '${source}'`);
-      const browser = kitEntries[name]?.browser;
-      if (browser) expect(build).toContain(`source: '${browser.slice(2)}'`);
+      const folder = name.slice('ssr-session-flow/'.length);
+      const { source, browser } = kitEntries[name] ?? { source: '' };
+      expect(ENTRIES).toContainEqual({ out: `${folder}/index`, source: source.slice(2) });
+      expect(Boolean(manifest.exports[`./${folder}`]?.browser)).toBe(browser !== undefined);
+      if (browser) expect(ENTRIES).toContainEqual({ out: `${folder}/browser`, source: browser.slice(2) });
     }
   });
 });

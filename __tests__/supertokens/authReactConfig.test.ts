@@ -1,4 +1,4 @@
-import { authReactConfig, type RedirectionContext } from 'ssr-session-flow/supertokens';
+import { authReactConfig, type RedirectionContext } from 'ssr-session-flow/supertokens/client';
 
 /** The spellings a link can carry in `?redirectToPath=` that a browser resolves to another host. */
 const HOSTILE_TARGETS = [

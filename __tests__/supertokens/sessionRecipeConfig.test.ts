@@ -1,5 +1,5 @@
-import { crossTabSessionEvents } from 'ssr-session-flow/client';
-import { sessionRecipeConfig } from 'ssr-session-flow/supertokens';
+import { crossTabSessionEvents } from 'ssr-session-flow/core';
+import { sessionRecipeConfig } from 'ssr-session-flow/supertokens/client';
 
 describe('sessionRecipeConfig: the Session recipe set up for the session flow', () => {
   it('tells the other tabs of a sign-out, after the app’s own event handler', () => {

@@ -20,7 +20,7 @@ test('signing up lands on the protected page with the userId from getServerSideP
   expect(await statesSince(page)).toEqual(['idle', 'authenticated']);
   expect(await loadingShellSightings(page), 'no loading shell, not even for one frame').toEqual([]);
 
-  // The same page rendered by the server (SSR outcome `ok`): no shell in the markup or after hydration.
+  // The same page rendered by the server (SSR verdict `ok`): no shell in the markup or after hydration.
   expect((await accessTokenExpiresAt(context)) - Date.now(), 'token lifetime too short for this machine').toBeGreaterThan(
     MIN_TOKEN_LIFE_LEFT_MS,
   );

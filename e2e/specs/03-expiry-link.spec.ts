@@ -29,7 +29,7 @@ test.describe('an expired access token on a client-side <Link> navigation', () =
     expect(requests.ofKindSince('document', requestMark)).toEqual([]);
   });
 
-  test('to a getInitialProps page: the verdict comes from the outcome API, the rest is the same', async ({
+  test('to a getInitialProps page: the verdict comes from the verdict API, the rest is the same', async ({
     page,
     context,
     requests,
@@ -47,7 +47,7 @@ test.describe('an expired access token on a client-side <Link> navigation', () =
     expect(await loadingShellSightings(page)).not.toEqual([]);
 
     expect(requests.ofKindSince('refresh', requestMark).map((r) => r.status)).toEqual([200]);
-    expect(requests.ofKindSince('session-outcome', requestMark).map((r) => r.status)).toEqual([200, 200]);
+    expect(requests.ofKindSince('session-verdict', requestMark).map((r) => r.status)).toEqual([200, 200]);
     expect(requests.ofKindSince('document', requestMark)).toEqual([]);
   });
 });

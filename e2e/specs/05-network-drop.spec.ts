@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { SessionFlowTraceEntry } from '../../lib/client/sessionFlowTrace';
+import type { SessionFlowTraceEntry } from '../../lib/core/sessionFlowTrace';
 import { signUpAndLetAccessTokenExpire } from '../support/expiredSession';
 import { dropRefreshRequests } from '../support/faults';
 import { expect, test } from '../support/fixtures';
@@ -126,9 +126,9 @@ async function timesIn(page: Page, mark: number, state: string): Promise<number>
  * joining the machine's through the SDK's lock.
  */
 function expectRefreshesFailedThenOneSucceeded(refreshes: LoggedRequest[], failedCount: number): void {
-  const outcomes = refreshes.map((r) => r.failure ?? r.status);
+  const verdicts = refreshes.map((r) => r.failure ?? r.status);
   expect(failedCount).toBeGreaterThanOrEqual(2);
-  expect(outcomes).toEqual([...Array<string>(failedCount).fill('net::ERR_INTERNET_DISCONNECTED'), 200]);
+  expect(verdicts).toEqual([...Array<string>(failedCount).fill('net::ERR_INTERNET_DISCONNECTED'), 200]);
 }
 
 /** From the trace entry at `index` to the next one; both come from one document, so one clock. */

@@ -6,10 +6,12 @@ import { entriesSince, traceMark } from '../support/sessionTrace';
 /**
  * Holds the data requests: the soft reload's long enough for the user to navigate meanwhile, the
  * navigation's longer still, so the cancelled reload answers first (with `false`) while the
- * navigation that won has not brought its verdict yet.
+ * navigation that won has not brought its verdict yet. Both together stay well inside the
+ * refreshed token's life (ACCESS_TOKEN_LIFETIME_SECONDS): held past it, the navigation's request
+ * would reach the server with an expired token and rightly start another recovery.
  */
-const SOFT_RELOAD_DATA_MS = 800;
-const NAVIGATION_DATA_MS = 2_000;
+const SOFT_RELOAD_DATA_MS = 400;
+const NAVIGATION_DATA_MS = 1_200;
 
 /**
  * Next resolves a route change with `false` when a newer navigation cancels it. That is no failure:

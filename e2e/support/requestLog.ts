@@ -2,14 +2,14 @@ import type { BrowserContext, Page, Request } from '@playwright/test';
 
 export const REFRESH_PATH = '/api/auth/session/refresh';
 /** Where getInitialProps pages ask for the verdict when they run in the browser. */
-export const SESSION_OUTCOME_PATH = '/api/session-outcome';
+export const SESSION_VERDICT_PATH = '/api/session-verdict';
 
 /**
  * What the session flow cares about: page loads, server-props re-runs (`_next/data` for
- * getServerSideProps, the outcome API for getInitialProps, server-component payloads for the App
+ * getServerSideProps, the verdict API for getInitialProps, server-component payloads for the App
  * Router) and refresh calls.
  */
-export type RequestKind = 'document' | 'data' | 'rsc' | 'session-outcome' | 'refresh' | 'other';
+export type RequestKind = 'document' | 'data' | 'rsc' | 'session-verdict' | 'refresh' | 'other';
 
 export interface LoggedRequest {
   kind: RequestKind;
@@ -76,7 +76,7 @@ function classify(request: Request): RequestKind {
   if (pathname.startsWith('/_next/data/')) return 'data';
   // The App Router's server-component payloads (navigations, prefetches, router.refresh()).
   if (request.headers().rsc === '1') return 'rsc';
-  if (pathname === SESSION_OUTCOME_PATH) return 'session-outcome';
+  if (pathname === SESSION_VERDICT_PATH) return 'session-verdict';
   if (request.method() === 'POST' && pathname === REFRESH_PATH) return 'refresh';
   return 'other';
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { SessionFlowTraceEntry } from '../../lib/client/sessionFlowTrace';
+import type { SessionFlowTraceEntry } from '../../lib/core/sessionFlowTrace';
 
 /**
  * Reads the machine's trace (`window.__sessionFlowTrace`, built with NEXT_PUBLIC_SESSION_FLOW_TRACE=1).

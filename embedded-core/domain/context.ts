@@ -13,12 +13,12 @@ export interface AppContext {
   changed(): void;
 }
 
-/** A business outcome the core answers with HTTP 200 and `status: "UNAUTHORISED"`. */
+/** A business verdict the core answers with HTTP 200 and `status: "UNAUTHORISED"`. */
 export class UnauthorisedError extends Error {
   override name = 'UnauthorisedError';
 }
 
-/** A business outcome the core answers with HTTP 200 and `status: "TRY_REFRESH_TOKEN"`. */
+/** A business verdict the core answers with HTTP 200 and `status: "TRY_REFRESH_TOKEN"`. */
 export class TryRefreshTokenError extends Error {
   override name = 'TryRefreshTokenError';
 }

@@ -1,7 +1,7 @@
 import type { InspectionEvent, Observer } from 'xstate';
 import { createInspectForwarder, type InspectForwarder } from './inspectForwarder';
 import { redactingInspectorOptions, type BrowserInspectorOptions } from './statelyInspector';
-import { safeSessionStorage } from 'ssr-session-flow/client';
+import { safeSessionStorage } from 'ssr-session-flow/core';
 import { createTransitionLog } from './transitionLog';
 
 export interface SessionFlowInspectOptions {

@@ -1,4 +1,4 @@
-import { createTabStorageSlot, type SlotStorage } from 'ssr-session-flow/client';
+import { createTabStorageSlot, type SlotStorage } from 'ssr-session-flow/core';
 import { redactForInspector, type JsonValue } from './redactForInspector';
 
 /** One transition of one actor on one page, already redacted: safe to store and to replay. */

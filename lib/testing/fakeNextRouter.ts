@@ -1,4 +1,4 @@
-import type { PagesRouter } from 'ssr-session-flow/client';
+import type { PagesRouter } from 'ssr-session-flow/pages-router/client';
 
 export interface FakeNextRouter extends PagesRouter {
   asPath: string;

@@ -1,8 +1,13 @@
 import type { RefreshFailureCause } from 'ssr-session-flow/machine';
-import type { CrossTabSessionEvent, CrossTabSessionEvents } from 'ssr-session-flow/client';
-import { createPagesRouterReload } from 'ssr-session-flow/client';
-import { toSameOriginPath } from 'ssr-session-flow/client';
-import type { RecoveryAttemptStore, SessionFlowPorts } from 'ssr-session-flow/client';
+import {
+  toSameOriginPath,
+  type CrossTabSessionEvent,
+  type CrossTabSessionEvents,
+  type RecoveryAttemptStore,
+  type SessionFlowPorts,
+} from 'ssr-session-flow/core';
+import { createPagesRouterReload } from 'ssr-session-flow/pages-router/client';
+import { classifyRefreshFailure } from 'ssr-session-flow/supertokens/client';
 import { createFakeClock, type FakeClock } from './fakeClock';
 import { createFakeNextRouter, type FakeNextRouter } from './fakeNextRouter';
 import { refreshFailure } from './refreshFailures';
@@ -28,6 +33,8 @@ export interface FakeSessionFlowWorld {
     answerSignOut(result: 'signed-out' | 'failed'): void;
     /** What the front token says when the tab wakes up. */
     accessTokenExpired: boolean;
+    /** Whether this browser holds a session (another tab may sign out while this one is hidden). */
+    signedIn: boolean;
   };
   /** The fake Next router (faithful: see `createFakeNextRouter`) and `window.location`. */
   router: {
@@ -86,16 +93,21 @@ export function createFakeSessionFlowWorld({
     session: {
       refreshCalls: 0,
       pendingRefreshes: () => refreshes.length,
-      answerRefresh: (result) => take(refreshes, 'refresh').resolve(result === 'refreshed'),
+      answerRefresh: (result) => {
+        if (result === 'session-gone') world.session.signedIn = false;
+        take(refreshes, 'refresh').resolve(result === 'refreshed');
+      },
       failRefresh: (cause) => take(refreshes, 'refresh').reject(refreshFailure(cause)),
       signOutCalls: 0,
       pendingSignOuts: () => signOuts.length,
       answerSignOut: (result) => {
         const call = take(signOuts, 'sign-out');
-        if (result === 'signed-out') call.resolve();
-        else call.reject(new TypeError('Failed to fetch'));
+        if (result === 'failed') return call.reject(new TypeError('Failed to fetch'));
+        world.session.signedIn = false;
+        call.resolve();
       },
       accessTokenExpired: false,
+      signedIn: true,
     },
     router: {
       next,
@@ -106,7 +118,13 @@ export function createFakeSessionFlowWorld({
       documentReloads: 0,
       redirects: [],
     },
-    otherTabs: { announce: (event) => listeners.forEach((listener) => listener(event)) },
+    otherTabs: {
+      // The cookies are shared: what another tab did is true in this one too.
+      announce: (event) => {
+        if (event !== 'refreshed') world.session.signedIn = event === 'signed-in';
+        listeners.forEach((listener) => listener(event));
+      },
+    },
     recoveryAttempts: {
       read: () => stored ?? 0,
       write: (attempts) => {
@@ -122,6 +140,8 @@ export function createFakeSessionFlowWorld({
         world.session.refreshCalls += 1;
         return new Promise<boolean>((resolve, reject) => refreshes.push({ resolve, reject }));
       },
+      // The real classifier: the fake fails refreshes with what supertokens-website throws.
+      classifyRefreshFailure,
       reloadServerProps: () => {
         world.router.softReloads += 1;
         return router === 'app' ? next.refresh() : softReload.reload();
@@ -155,6 +175,7 @@ export function createFakeSessionFlowWorld({
         clear: () => world.recoveryAttempts.clear(),
       },
       isAccessTokenExpired: async () => world.session.accessTokenExpired,
+      hasSession: async () => world.session.signedIn,
       sessionEvents,
     },
   };

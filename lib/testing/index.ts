@@ -7,6 +7,7 @@ export {
   createSessionFlowTestModel,
   pagePropsFor,
   SAMPLE_OUTCOMES,
+  SAMPLE_VERDICTS,
   SESSION_FLOW_MODEL_INPUT,
   SESSION_FLOW_TEST_EVENTS,
   type SessionFlowTestModel,

@@ -76,8 +76,8 @@ export function createSessionFlowDriver(options: SessionFlowDriverOptions): Even
   };
 
   return {
-    'server.outcomeReceived': ({ event }) =>
-      run(() => showVerdict(pagePropsFor((event as Extract<SessionFlowEvent, { type: 'server.outcomeReceived' }>).outcome)))(),
+    'server.verdictReceived': ({ event }) =>
+      run(() => showVerdict(pagePropsFor((event as Extract<SessionFlowEvent, { type: 'server.verdictReceived' }>).verdict)))(),
     'page.publicShown': run(showPublicPage),
     'refresh.succeeded': run(() => world.session.answerRefresh('refreshed')),
     'refresh.rejected': run(() => world.session.answerRefresh('session-gone')),

@@ -6,22 +6,24 @@ import {
   type SessionFlowInput,
 } from 'ssr-session-flow/machine';
 import { describeSessionFlow, type SessionFlowSnapshot } from 'ssr-session-flow/machine';
-import type { SessionOutcome, SessionPageProps } from 'ssr-session-flow/machine';
-
+import type { SessionVerdict, SessionPageProps } from 'ssr-session-flow/machine';
 
 const REFRESH_FAILURE_CAUSES: readonly RefreshFailureCause[] = ['network', 'server', 'duplicate-cookies', 'missing-front-token'];
 /** What the model starts from unless told otherwise; an actor replaying its paths must start the same way. */
-export const SESSION_FLOW_MODEL_INPUT: SessionFlowInput = { outcome: undefined, retryDelay: { initialMs: 1_000, maxMs: 1_000 } };
+export const SESSION_FLOW_MODEL_INPUT: SessionFlowInput = { verdict: undefined, retryDelay: { initialMs: 1_000, maxMs: 1_000 } };
 
-export const SAMPLE_OUTCOMES = {
+export const SAMPLE_VERDICTS = {
   ok: { status: 'ok', userId: 'user-1' },
   expired: { status: 'needs-refresh', reason: 'expired' },
-} as const satisfies Record<string, SessionOutcome>;
+} as const satisfies Record<string, SessionVerdict>;
+
+/** @deprecated Since 0.4: `SAMPLE_VERDICTS`. Removed in 0.5. */
+export const SAMPLE_OUTCOMES = SAMPLE_VERDICTS;
 
 /** Events with payloads, one per distinct branch; payload-free events are generated as they are. */
 export const SESSION_FLOW_TEST_EVENTS: SessionFlowEvent[] = [
-  { type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.ok },
-  { type: 'server.outcomeReceived', outcome: SAMPLE_OUTCOMES.expired },
+  { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.ok },
+  { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.expired },
   ...REFRESH_FAILURE_CAUSES.map((cause): SessionFlowEvent => ({ type: 'refresh.failed', cause })),
   { type: 'page.woke', accessTokenExpired: true },
   { type: 'page.woke', accessTokenExpired: false },
@@ -29,7 +31,7 @@ export const SESSION_FLOW_TEST_EVENTS: SessionFlowEvent[] = [
 
 /**
  * The shipped machine as an `xstate/graph` test model. Starting on a page that checks no session
- * (`outcome: undefined`) reaches every state and every transition. Retries back off at one fixed
+ * (`verdict: undefined`) reaches every state and every transition. Retries back off at one fixed
  * delay here, which keeps the graph small without losing a transition. `leaveOut` drops events
  * the app under test cannot produce.
  */
@@ -71,10 +73,11 @@ function serializeSnapshot({ value, context }: SessionFlowSnapshot): string {
 
 export type SessionFlowTestModel = ReturnType<typeof createSessionFlowTestModel>;
 
-/** The page props a session-checked page renders with for `outcome`. */
-export function pagePropsFor(outcome: SessionOutcome): SessionPageProps {
-  return outcome.status === 'ok'
-    ? { sessionOutcome: outcome }
-    : { sessionOutcome: outcome, fromSupertokens: 'needs-refresh' };
+/** The page props a session-checked page renders with for `verdict`. */
+export function pagePropsFor(verdict: SessionVerdict): SessionPageProps {
+  return verdict.status === 'ok'
+    ? { sessionVerdict: verdict }
+    : { sessionVerdict: verdict, fromSupertokens: 'needs-refresh' };
+
 }
 

@@ -1,5 +1,5 @@
 import type { GetServerSideProps } from 'next';
-import { SESSION_CACHE_CONTROL, withSession } from 'ssr-session-flow/server';
+import { SESSION_CACHE_CONTROL, withSession } from 'ssr-session-flow/pages-router/server';
 
 /**
  * Pages for `npm run bench` only (404 unless the server runs with ENABLE_BENCH_PAGES=1), all with

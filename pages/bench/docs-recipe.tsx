@@ -2,8 +2,8 @@ import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
 import SuperTokens, { SuperTokensWrapper } from 'supertokens-auth-react';
 import Session from 'supertokens-auth-react/recipe/session';
-import { checkSession, SESSION_CACHE_CONTROL } from 'ssr-session-flow/server';
-import { REFRESH_START_MARK } from 'ssr-session-flow/client';
+import { checkSession, SESSION_CACHE_CONTROL } from 'ssr-session-flow/pages-router/server';
+import { REFRESH_START_MARK } from 'ssr-session-flow/supertokens/client';
 import { ensureAuthUi } from '../../config/frontendConfig';
 
 /**

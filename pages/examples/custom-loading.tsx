@@ -1,16 +1,16 @@
 import { PageLayout } from '../../components/PageLayout';
-import type { LoadingScreenProps } from 'ssr-session-flow/client';
-import { withSession } from 'ssr-session-flow/server';
+import type { LoadingScreenProps } from 'ssr-session-flow/pages-router/client';
+import { withSession } from 'ssr-session-flow/pages-router/server';
 import type { AcceptedSessionProps } from 'ssr-session-flow/machine';
 
 export const getServerSideProps = withSession(async () => ({ props: {} }));
 
 /** A protected page with its own loading UI: one screen per state of the session flow. */
-export default function CustomLoadingExample({ sessionOutcome }: AcceptedSessionProps) {
+export default function CustomLoadingExample({ sessionVerdict }: AcceptedSessionProps) {
   return (
     <PageLayout title="Custom loading UI" signedIn>
       <p>
-        Signed in as <code data-testid="user-id">{sessionOutcome.userId}</code>. Let the access token expire and
+        Signed in as <code data-testid="user-id">{sessionVerdict.userId}</code>. Let the access token expire and
         reload this page to see this page&apos;s own loading screens.
       </p>
     </PageLayout>

@@ -13,7 +13,7 @@ export interface ApiResult {
   headers: Headers;
 }
 
-export type SsrOutcome = { status: 'ok'; userId: string } | { status: 'TRY_REFRESH_TOKEN' | 'UNAUTHORISED' };
+export type SsrVerdict = { status: 'ok'; userId: string } | { status: 'TRY_REFRESH_TOKEN' | 'UNAUTHORISED' };
 
 /**
  * A cookie-keeping client that talks to the SDK's request handling in process, the way the
@@ -44,7 +44,7 @@ export class Browser {
   }
 
   /** What getServerSideProps does: read the session from the request's cookies. */
-  async ssrSession(path = '/protected'): Promise<SsrOutcome> {
+  async ssrSession(path = '/protected'): Promise<SsrVerdict> {
     const { request, response } = this.exchange('GET', path);
     try {
       const session = await Session.getSession(request, response, { sessionRequired: true });

@@ -1,9 +1,9 @@
-import { SessionVerdict } from 'ssr-session-flow/app-router/client';
-import { getAppRouterSession } from 'ssr-session-flow/app-router/server';
+import { SessionVerdictReport } from 'ssr-session-flow/app-router/client';
+import { checkSession } from 'ssr-session-flow/app-router/server';
 
 export default async function AppRouterHome() {
-  const check = await getAppRouterSession();
-  if (!check.session) return <SessionVerdict outcome={check.outcome} />;
+  const check = await checkSession();
+  if (!check.session) return <SessionVerdictReport verdict={check.verdict} />;
   const renderedAt = new Date().toISOString();
   return (
     <>

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import SuperTokens from 'supertokens-auth-react';
 import Session from 'supertokens-auth-react/recipe/session';
-import { REFRESH_START_MARK } from 'ssr-session-flow/client';
+import { REFRESH_START_MARK } from 'ssr-session-flow/supertokens/client';
 
 /** The docs' `TryRefreshComponent`, timed from the same mark as the session flow's refresh. */
 export function TryRefreshComponent() {

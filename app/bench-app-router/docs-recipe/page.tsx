@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { getAppRouterSession } from 'ssr-session-flow/app-router/server';
+import { checkSession } from 'ssr-session-flow/app-router/server';
 import { TryRefreshComponent } from './TryRefreshComponent';
 
 /**
@@ -13,7 +13,7 @@ import { TryRefreshComponent } from './TryRefreshComponent';
 export default async function AppRouterBenchDocsRecipe() {
   await connection(); // read the flag per request: a build without it would prerender the 404
   if (process.env.ENABLE_BENCH_PAGES !== '1') notFound();
-  const check = await getAppRouterSession();
+  const check = await checkSession();
   // `key`: a new component, so a new attempt, on every render that still needs one (the docs' own).
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request
   if (!check.session) return <TryRefreshComponent key={Date.now()} />;

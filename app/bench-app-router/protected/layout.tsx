@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { getAppRouterSessionOutcome } from 'ssr-session-flow/app-router/server';
+import { getSessionVerdict } from 'ssr-session-flow/app-router/server';
 import { DemoSessionFlowBoundary } from '../../../components/DemoSessionFlowBoundary';
 
 /** The demo's protected layout (app/app-router/(protected)/layout.tsx) without its navigation. */
 export default async function BenchProtectedLayout({ children }: { children: ReactNode }) {
-  return <DemoSessionFlowBoundary outcome={await getAppRouterSessionOutcome()}>{children}</DemoSessionFlowBoundary>;
+  return <DemoSessionFlowBoundary verdict={await getSessionVerdict()}>{children}</DemoSessionFlowBoundary>;
 }

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { SessionVerdict } from 'ssr-session-flow/app-router/client';
-import { getAppRouterSession } from 'ssr-session-flow/app-router/server';
+import { SessionVerdictReport } from 'ssr-session-flow/app-router/client';
+import { checkSession } from 'ssr-session-flow/app-router/server';
 
 /**
  * For `npm run bench` only (404 unless ENABLE_BENCH_PAGES=1): an App Router protected page,
@@ -12,8 +12,8 @@ import { getAppRouterSession } from 'ssr-session-flow/app-router/server';
 export default async function AppRouterBenchProtected() {
   await connection(); // read the flag per request: a build without it would prerender the 404
   if (process.env.ENABLE_BENCH_PAGES !== '1') notFound();
-  const check = await getAppRouterSession();
-  if (!check.session) return <SessionVerdict outcome={check.outcome} />;
+  const check = await checkSession();
+  if (!check.session) return <SessionVerdictReport verdict={check.verdict} />;
   return (
     <p>
       Signed in as <code data-testid="user-id">{check.session.userId}</code>, rendered at {new Date().toISOString()}

@@ -1,14 +1,14 @@
 import type { AppProps } from 'next/app';
 import { SuperTokensWrapper } from 'supertokens-auth-react';
-import { SessionGate } from 'ssr-session-flow/client';
+import { SessionBoundary } from 'ssr-session-flow/pages-router/client';
 import '../supertokens/frontend';
 
 export default function App({ Component, pageProps }: AppProps) {
   return (
     <SuperTokensWrapper>
-      <SessionGate pageProps={pageProps}>
+      <SessionBoundary pageProps={pageProps}>
         <Component {...pageProps} />
-      </SessionGate>
+      </SessionBoundary>
     </SuperTokensWrapper>
   );
 }

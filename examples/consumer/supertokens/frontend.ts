@@ -1,7 +1,7 @@
 import SuperTokens from 'supertokens-auth-react';
 import EmailPassword from 'supertokens-auth-react/recipe/emailpassword';
 import Session from 'supertokens-auth-react/recipe/session';
-import { authReactConfig, sessionRecipeConfig } from 'ssr-session-flow/supertokens';
+import { authReactConfig, sessionRecipeConfig } from 'ssr-session-flow/supertokens/client';
 import { appInfo } from './appInfo';
 
 if (typeof window !== 'undefined') {

@@ -2,9 +2,19 @@
 
 /**
  * `ssr-session-flow/app-router/client`: the session flow for the App Router. A protected layout
- * renders `<SessionFlowBoundary outcome={await getAppRouterSessionOutcome()}>`; a page under it
- * that finds no accepted session renders `<SessionVerdict outcome={…} />` instead of its content.
+ * renders `<SessionBoundary verdict={(await checkSession()).verdict}>`; a page under it reports its
+ * own verdict (`withSession` from `ssr-session-flow/app-router/server` does it for the page).
  */
-export { SessionFlowBoundary, type SessionFlowBoundaryProps } from './SessionFlowBoundary';
-export { SessionVerdict } from './SessionVerdict';
+export { SessionBoundary, type SessionBoundaryProps } from './SessionBoundary';
+export { SessionVerdictReport } from './SessionVerdictReport';
 export { useTrackedRefresh } from './useTrackedRefresh';
+export {
+  DEFAULT_LOADING_TIMINGS,
+  DefaultLoadingScreen,
+  useSessionFlowActor,
+  useSessionFlowStatus,
+  type LoadingScreenProps,
+  type SessionFlowActorRef,
+  type LoadingTimings,
+} from 'ssr-session-flow/core';
+export { SessionFlowBoundary, SessionVerdict } from './deprecatedNames';

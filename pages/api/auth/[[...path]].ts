@@ -1,4 +1,4 @@
 import { ensureSuperTokensInit } from '../../../config/backendConfig';
-import { createAuthApiRoute } from 'ssr-session-flow/server';
+import { createAuthApiRoute } from 'ssr-session-flow/pages-router/server';
 
 export default createAuthApiRoute(ensureSuperTokensInit);

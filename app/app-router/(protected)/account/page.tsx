@@ -1,10 +1,10 @@
-import { SessionVerdict } from 'ssr-session-flow/app-router/client';
-import { getAppRouterSession } from 'ssr-session-flow/app-router/server';
+import { SessionVerdictReport } from 'ssr-session-flow/app-router/client';
+import { checkSession } from 'ssr-session-flow/app-router/server';
 
 /** Long enough that a deep link to `#devices` has to scroll: the anchor must survive recovery. */
 export default async function AppRouterAccount() {
-  const check = await getAppRouterSession();
-  if (!check.session) return <SessionVerdict outcome={check.outcome} />;
+  const check = await checkSession();
+  if (!check.session) return <SessionVerdictReport verdict={check.verdict} />;
   const exp = check.session.accessTokenPayload.exp;
   return (
     <>

@@ -1,11 +1,11 @@
 import { Suspense } from 'react';
-import { SessionVerdict } from 'ssr-session-flow/app-router/client';
-import { getAppRouterSession } from 'ssr-session-flow/app-router/server';
+import { SessionVerdictReport } from 'ssr-session-flow/app-router/client';
+import { checkSession } from 'ssr-session-flow/app-router/server';
 
 /** A page that streams: its heading first, a slow part later, behind its own Suspense fallback. */
 export default async function StreamedPage() {
-  const check = await getAppRouterSession();
-  if (!check.session) return <SessionVerdict outcome={check.outcome} />;
+  const check = await checkSession();
+  if (!check.session) return <SessionVerdictReport verdict={check.verdict} />;
   return (
     <>
       <h1>Streamed (App Router)</h1>

@@ -1,4 +1,4 @@
-import { createAuthApiRoute } from 'ssr-session-flow/server';
+import { createAuthApiRoute } from 'ssr-session-flow/pages-router/server';
 import { initBackend } from '../../../supertokens/backend';
 
 export default createAuthApiRoute(initBackend);

@@ -1,0 +1,86 @@
+/** @jest-environment node */
+import { BroadcastChannel } from 'node:worker_threads';
+import { createCrossTabSessionEvents, type ChannelLike, type CrossTabSessionEvent } from '../../lib/core/crossTabSessionEvents';
+import { publishSessionEventsToOtherTabs } from '../../lib/supertokens/client/sessionEventPublisher';
+
+/** Node's BroadcastChannel behaves as the browser's: every other channel of the name hears a message. */
+const opened: BroadcastChannel[] = [];
+const openChannel = (name: string) => {
+  const channel = new BroadcastChannel(name);
+  opened.push(channel);
+  return channel as unknown as ChannelLike;
+};
+afterEach(() => opened.splice(0).forEach((channel) => channel.close()));
+
+describe('cross-tab session events', () => {
+  it('reach the other tabs, and never the tab that published them', async () => {
+    const tabA = createCrossTabSessionEvents(openChannel, 'tab-a');
+    const tabB = createCrossTabSessionEvents(openChannel, 'tab-b');
+    const heardByA: CrossTabSessionEvent[] = [];
+    const heardByB: CrossTabSessionEvent[] = [];
+    tabA.subscribe((event) => heardByA.push(event));
+    tabB.subscribe((event) => heardByB.push(event));
+
+    tabA.publish('signed-out');
+    await settle();
+
+    expect(heardByB).toEqual(['signed-out']);
+    expect(heardByA).toEqual([]);
+  });
+
+  it('ignores what it does not recognise on its channel (another version, an extension)', async () => {
+    const tab = createCrossTabSessionEvents(openChannel, 'tab-a');
+    const heard: CrossTabSessionEvent[] = [];
+    tab.subscribe((event) => heard.push(event));
+    const stranger = openChannel('ssr-session-flow:session-events');
+
+    for (const message of [null, 'signed-out', { event: 'signed-out' }, { tabId: 'x', event: 'deleted-account' }, { tabId: 1, event: 'signed-in' }]) {
+      stranger.postMessage(message);
+    }
+    stranger.postMessage({ tabId: 'x', event: 'signed-in' });
+    await settle();
+
+    expect(heard).toEqual(['signed-in']);
+  });
+
+  it('stops telling a listener once it unsubscribed', async () => {
+    const tabA = createCrossTabSessionEvents(openChannel, 'tab-a');
+    const tabB = createCrossTabSessionEvents(openChannel, 'tab-b');
+    const heard: CrossTabSessionEvent[] = [];
+    const stop = tabB.subscribe((event) => heard.push(event));
+    stop();
+    tabA.publish('refreshed');
+    await settle();
+    expect(heard).toEqual([]);
+  });
+
+  it('does nothing, and fails nothing, where there is no BroadcastChannel or it cannot open', () => {
+    const none = createCrossTabSessionEvents(null, 'tab');
+    expect(() => none.publish('signed-in')).not.toThrow();
+    expect(() => none.subscribe(() => {})()).not.toThrow();
+    const refused = createCrossTabSessionEvents(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    }, 'tab');
+    expect(() => refused.publish('signed-in')).not.toThrow();
+  });
+});
+
+describe('publishSessionEventsToOtherTabs (Session.init onHandleEvent)', () => {
+  it.each([
+    [{ action: 'SESSION_CREATED' }, ['signed-in']],
+    [{ action: 'SIGN_OUT' }, ['signed-out']],
+    [{ action: 'UNAUTHORISED', sessionExpiredOrRevoked: true }, ['signed-out']],
+    [{ action: 'REFRESH_SESSION' }, ['refreshed']],
+    // A visitor who never had a session: the other tabs learn nothing from it.
+    [{ action: 'UNAUTHORISED', sessionExpiredOrRevoked: false }, []],
+    [{ action: 'ACCESS_TOKEN_PAYLOAD_UPDATED' }, []],
+  ])('turns %j into %j', (event, expected) => {
+    const published: CrossTabSessionEvent[] = [];
+    publishSessionEventsToOtherTabs({ publish: (e) => published.push(e), subscribe: () => () => {} })(event);
+    expect(published).toEqual(expected);
+  });
+});
+
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 20));
+}

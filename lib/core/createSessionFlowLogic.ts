@@ -1,0 +1,130 @@
+import type { AnyActorRef } from 'xstate';
+import { describedSessionFlowMachine, sessionFlowMachine, type SessionFlowEvent } from 'ssr-session-flow/machine';
+import { toSameOriginPath } from './sameOriginPath';
+import type { SessionFlowPorts } from './sessionFlowPorts';
+
+export interface SessionFlowRuntimeOptions {
+  /** A refresh or sign-out that has not answered by then counts as a network failure. */
+  refreshTimeoutMs?: number;
+  /** Spreads retries of many tabs apart; pass `() => 0.5` for exact delays in tests. */
+  random?: () => number;
+}
+
+const DEFAULT_REFRESH_TIMEOUT_MS = 15_000;
+const JITTER = 0.2;
+
+/**
+ * The session-flow machine with its effects wired to `ports`: the thin runtime. Each effect reports
+ * back as an event; results that arrive after the actor stopped, or after the machine moved on
+ * from the step that asked for them, are dropped.
+ */
+export function createSessionFlowLogic(ports: SessionFlowPorts, options: SessionFlowRuntimeOptions = {}) {
+  const refreshTimeoutMs = options.refreshTimeoutMs ?? DEFAULT_REFRESH_TIMEOUT_MS;
+  const random = options.random ?? Math.random;
+  let refreshInFlight = false;
+  let reloadGeneration = 0;
+  const timers = createTimerSlots(ports.setTimer);
+
+  const report = (self: AnyActorRef, event: SessionFlowEvent) => {
+    if (self.getSnapshot().status === 'active') self.send(event);
+  };
+
+  // With its descriptions for the inspector outside production. `NODE_ENV` is inlined at build
+  // time, so a production bundle keeps only the bare machine and leaves the words out.
+  const machine = process.env.NODE_ENV === 'production' ? sessionFlowMachine : describedSessionFlowMachine();
+  return machine.provide({
+    actions: {
+      refreshSession: ({ self }) => {
+        // A second entry while a call is running (React Strict Mode re-running effects) joins it.
+        if (refreshInFlight) return;
+        refreshInFlight = true;
+        settleWithin(ports.refreshSession(), refreshTimeoutMs, ports.setTimer).then(
+          (refreshed) => {
+            refreshInFlight = false;
+            report(self, { type: refreshed ? 'refresh.succeeded' : 'refresh.rejected' });
+          },
+          async (error: unknown) => {
+            const cause = await ports.classifyRefreshFailure(error);
+            refreshInFlight = false;
+            report(self, { type: 'refresh.failed', cause });
+          },
+        );
+      },
+      reloadServerProps: ({ self }) => {
+        const generation = ++reloadGeneration;
+        // Only this reload's answer counts, and only while the machine still waits for it.
+        const reportIfCurrent = (event: SessionFlowEvent) => {
+          if (generation === reloadGeneration && self.getSnapshot().matches({ reloading: 'soft' })) report(self, event);
+        };
+        ports.reloadServerProps().then(
+          (completed) => reportIfCurrent({ type: completed ? 'reload.completed' : 'reload.cancelled' }),
+          () => reportIfCurrent({ type: 'reload.failed' }),
+        );
+      },
+      reloadDocument: () => ports.reloadDocument(),
+      redirectToSignIn: () => {
+        const here = ports.currentUrl();
+        ports.redirectToSignIn(toSameOriginPath(here.href, here.origin) ?? '/');
+      },
+      returnFromSignIn: () => ports.returnFromSignIn(),
+      signOut: ({ self }) => {
+        settleWithin(ports.signOut(), refreshTimeoutMs, ports.setTimer).then(
+          () => report(self, { type: 'signOut.succeeded' }),
+          () => report(self, { type: 'signOut.failed' }),
+        );
+      },
+      scheduleRetry: ({ self }, { delayMs }) => {
+        const jittered = Math.round(delayMs * (1 - JITTER + 2 * JITTER * random()));
+        timers.start('retry', jittered, () => report(self, { type: 'retry.due' }));
+      },
+      cancelRetry: () => timers.cancel('retry'),
+      scheduleReloadDeadline: ({ self }, { delayMs }) => {
+        timers.start('reloadDeadline', delayMs, () => report(self, { type: 'reload.timedOut' }));
+      },
+      cancelReloadDeadline: () => timers.cancel('reloadDeadline'),
+      rememberRecoveryAttempts: (_, { attempts }) => ports.recoveryAttempts.write(attempts),
+      forgetRecoveryAttempts: () => ports.recoveryAttempts.clear(),
+    },
+  });
+}
+
+export type SessionFlowLogic = ReturnType<typeof createSessionFlowLogic>;
+
+/** Named one-shot timers: starting one replaces the pending one of the same name. */
+function createTimerSlots(setTimer: SessionFlowPorts['setTimer']) {
+  const pending = new Map<string, () => void>();
+  const cancel = (name: string) => {
+    pending.get(name)?.();
+    pending.delete(name);
+  };
+  return {
+    start(name: string, delayMs: number, callback: () => void) {
+      cancel(name);
+      pending.set(
+        name,
+        setTimer(() => {
+          pending.delete(name);
+          callback();
+        }, delayMs),
+      );
+    },
+    cancel,
+  };
+}
+
+/** Rejects with a `TypeError` (read: network failure) when `promise` takes longer than `ms`. */
+function settleWithin<T>(promise: Promise<T>, ms: number, setTimer: SessionFlowPorts['setTimer']): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const cancel = setTimer(() => reject(new TypeError(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        cancel();
+        resolve(value);
+      },
+      (error: unknown) => {
+        cancel();
+        reject(error);
+      },
+    );
+  });
+}
