@@ -21,12 +21,15 @@ export const FRENCH_MESSAGES: SessionFlowMessages = {
       'Le service de connexion a répondu sans les informations de session dont cette page a besoin (un proxy les retire peut-être). ' +
       'Réessayez, ou reconnectez-vous.',
     'sign-out-failed': 'Impossible de vous déconnecter : le serveur n’a pas répondu. Vérifiez votre connexion et réessayez.',
+    'document-reload-failed': 'Votre session a été renouvelée, mais la page ne s’est pas rechargée. Réessayez, ou reconnectez-vous.',
   },
   signingOut: 'Déconnexion avant de vous reconnecter…',
   redirecting: 'Votre session est terminée. Redirection vers la connexion…',
+  redirectFailed: 'Votre session est terminée, et la page de connexion ne s’est pas ouverte d’elle-même.',
   authenticated: 'Connecté.',
   actions: {
     tryAgain: 'Réessayer',
     signInAgain: 'Se reconnecter',
+    goToSignIn: 'Aller à la connexion',
   },
 };

@@ -92,11 +92,13 @@ export function signInPageUrl(returnTo?: string): string {
  * The session flow's ports. The sign-in redirect goes through the Next router here: auth-react,
  * whose `redirectToAuth` the default port uses, is initialised only once the sign-in page loads.
  */
-export function sessionFlowPorts(base: SessionFlowPorts = createBrowserPorts(pagesRouterPorts(), superTokensSessionPorts())): SessionFlowPorts {
+export function sessionFlowPorts(
+  base: SessionFlowPorts = createBrowserPorts(pagesRouterPorts(), superTokensSessionPorts({ signInPath: appInfo.websiteBasePath })),
+): SessionFlowPorts {
   return {
     ...base,
-    redirectToSignIn: (returnTo) => {
-      void Router.push(signInPageUrl(returnTo));
+    redirectToSignIn: async (returnTo) => {
+      await Router.push(signInPageUrl(returnTo));
     },
   };
 }

@@ -21,6 +21,7 @@ export {
   type StuckReason,
 } from './sessionFlowTypes';
 export {
+  canShowPage,
   checkingStatus,
   describeSessionFlow,
   topLevelState,

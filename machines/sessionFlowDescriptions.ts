@@ -29,6 +29,10 @@ export const SESSION_FLOW_STATE_DESCRIPTIONS: Readonly<Record<string, string>> =
   stuck: 'Recovery cannot go on by itself. Waits for the user: try again, or sign in again.',
   signingOut: 'The user chose to sign in again: end this session first, or the sign-in page sends them back.',
   redirecting: 'Sending the user to sign in, with this page (path, query and hash) as the way back.',
+  'redirecting.soft': 'Through the router, or the SDK’s own redirect: the sign-in page shows without a document load.',
+  'redirecting.hard': 'The soft way failed or took too long: load the sign-in page as a document.',
+  'redirecting.failed': 'Even the document load did not happen: the screen shows a link to the sign-in page.',
+  'redirecting.arrived': 'The sign-in page is on screen: wait there, so a sign-in elsewhere can send us back.',
 };
 
 export const SESSION_FLOW_TRANSITION_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -52,6 +56,7 @@ export const SESSION_FLOW_TRANSITION_DESCRIPTIONS: Readonly<Record<string, strin
   'reloading.soft:reload.completed': 'The router rendered: its verdict follows at once, or this reload brought none.',
   'reloading.soft:reload.cancelled': 'A newer navigation won: its verdict decides, and it gets the full deadline to bring one.',
   'reloading.soft:reload.timedOut': 'No new verdict in time: the server props did not run again, so reload the document.',
+  'reloading.hard:reload.timedOut': 'The document was told to reload and is still here: say so, and offer the ways out.',
   'offline:network.online': 'The browser is back online: retry at once.',
   'offline:page.woke': 'The user looks at the tab again: retry at once.',
   'offline:user.signInRequested': 'After repeated failures the user may give up on this session.',
@@ -63,8 +68,11 @@ export const SESSION_FLOW_TRANSITION_DESCRIPTIONS: Readonly<Record<string, strin
   'stuck:session.signedOutElsewhere': LEAVE_WHEN_SIGNED_OUT_ELSEWHERE,
   'stuck:server.verdictReceived#1': STILL_EXPIRED,
   'signingOut:signOut.failed': 'The session could not be ended: say so, and keep both ways out.',
-  'redirecting:page.publicShown': 'The sign-in page itself checks no session: stay, so a sign-in elsewhere can send us back.',
+  'redirecting:page.publicShown': 'The sign-in page itself checks no session: it is on screen.',
   'redirecting:session.signedInElsewhere': 'Another tab signed in: come back from the sign-in page without asking again.',
+  'redirecting.soft:redirect.failed': 'The redirect could not start (the SDK is not set up here, a chunk failed to load): load the page instead.',
+  'redirecting.soft:redirect.timedOut': 'The sign-in page did not show in time: load it as a document instead.',
+  'redirecting.hard:redirect.timedOut': 'The page is still here: no way left but the user’s, so offer a link.',
 };
 
 type TransitionConfig = string | { readonly description?: string; readonly [key: string]: unknown };

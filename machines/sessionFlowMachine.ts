@@ -52,12 +52,15 @@ export const sessionFlowMachine = setup({
     reloadServerProps: () => {},
     reloadDocument: () => {},
     redirectToSignIn: () => {},
+    loadSignInDocument: () => {},
     returnFromSignIn: () => {},
     signOut: () => {},
     scheduleRetry: (_, _params: { delayMs: number }) => {},
     cancelRetry: () => {},
     scheduleReloadDeadline: (_, _params: { delayMs: number }) => {},
     cancelReloadDeadline: () => {},
+    scheduleRedirectDeadline: (_, _params: { delayMs: number }) => {},
+    cancelRedirectDeadline: () => {},
     rememberRecoveryAttempts: (_, _params: { attempts: number }) => {},
     forgetRecoveryAttempts: () => {},
 
@@ -241,7 +244,20 @@ export const sessionFlowMachine = setup({
           },
         },
         hard: {
-          entry: 'reloadDocument',
+          entry: [
+            'reloadDocument',
+            {
+              type: 'scheduleReloadDeadline',
+              params: ({ context }) => ({ delayMs: context.reloadDeadline.totalMs }),
+            },
+          ],
+          exit: 'cancelReloadDeadline',
+          on: {
+            'reload.timedOut': {
+              target: '#sessionFlow.stuck',
+              actions: { type: 'markStuck', params: { reason: 'document-reload-failed' } },
+            },
+          },
         },
       },
     },
@@ -286,14 +302,47 @@ export const sessionFlowMachine = setup({
       },
     },
     redirecting: {
-      entry: ['endRecovery', 'redirectToSignIn'],
+      initial: 'soft',
+      entry: 'endRecovery',
       on: {
         'page.publicShown': {
+          target: '.arrived',
           actions: 'forgetVerdict',
         },
         'session.signedInElsewhere': {
           actions: 'returnFromSignIn',
         },
+      },
+      states: {
+        soft: {
+          entry: [
+            'redirectToSignIn',
+            {
+              type: 'scheduleRedirectDeadline',
+              params: ({ context }) => ({ delayMs: context.redirectDeadline.routerMs }),
+            },
+          ],
+          exit: 'cancelRedirectDeadline',
+          on: {
+            'redirect.failed': 'hard',
+            'redirect.timedOut': 'hard',
+          },
+        },
+        hard: {
+          entry: [
+            'loadSignInDocument',
+            {
+              type: 'scheduleRedirectDeadline',
+              params: ({ context }) => ({ delayMs: context.redirectDeadline.documentMs }),
+            },
+          ],
+          exit: 'cancelRedirectDeadline',
+          on: {
+            'redirect.timedOut': 'failed',
+          },
+        },
+        failed: {},
+        arrived: {},
       },
     },
   },

@@ -22,10 +22,13 @@ export interface SessionFlowMessages {
   stuck: Record<StuckReason, string>;
   signingOut: string;
   redirecting: string;
+  /** The sign-in page did not open by itself: a link to it follows (`actions.goToSignIn`). */
+  redirectFailed: string;
   authenticated: string;
   actions: {
     tryAgain: string;
     signInAgain: string;
+    goToSignIn: string;
   };
 }
 
@@ -56,13 +59,16 @@ export const ENGLISH_MESSAGES: SessionFlowMessages = {
       'The sign-in service answered without the session details this page needs (a proxy may be removing them). ' +
       'Try again, or sign in again.',
     'sign-out-failed': 'We could not sign you out: the server did not answer. Check your connection and try again.',
+    'document-reload-failed': 'Your session was refreshed, but the page did not load again. Try again, or sign in again.',
   },
   signingOut: 'Signing you out so you can sign in again…',
   redirecting: 'Your session has ended. Taking you to sign in…',
+  redirectFailed: 'Your session has ended, and the sign-in page did not open by itself.',
   authenticated: 'Signed in.',
   actions: {
     tryAgain: 'Try again',
     signInAgain: 'Sign in again',
+    goToSignIn: 'Go to sign in',
   },
 };
 

@@ -1,5 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
-import type { NeedsRefreshReason } from './sessionVerdict';
+import type { NeedsRefreshReason, SessionVerdict } from './sessionVerdict';
 import { ENGLISH_MESSAGES, type SessionFlowMessages } from './sessionFlowMessages';
 import type { SessionFlowMachine } from './sessionFlowMachine';
 import type { RefreshFailureCause, StuckReason } from './sessionFlowTypes';
@@ -32,9 +32,26 @@ export interface SessionFlowStatus {
   canRetry: boolean;
   /** "Sign in again" does something now (it signs out first, then goes to sign in and back). */
   canSignInAgain: boolean;
+  /** The sign-in page did not open by itself: the user follows a link to it. */
+  canFollowSignInLink: boolean;
 }
 
 export type SessionFlowSnapshot = SnapshotFrom<SessionFlowMachine>;
+
+/**
+ * Where a page the server accepted stays on screen. Elsewhere the flow has learnt something the
+ * verdict did not know (another tab signed out, the session is being renewed again, the page
+ * could not be loaded again) and shows its own screen instead.
+ */
+const TRUSTS_AN_ACCEPTED_PAGE: ReadonlySet<SessionFlowStateName> = new Set(['checking', 'idle', 'authenticated', 'revalidating', 'reloading']);
+
+/**
+ * Whether a page shows its own content: it checks no session (`verdict` missing), or the server
+ * accepted it and nothing the flow learnt since says otherwise. Else the loading UI shows.
+ */
+export function canShowPage(verdict: SessionVerdict | null | undefined, state: SessionFlowStateName): boolean {
+  return !verdict || (verdict.status === 'ok' && TRUSTS_AN_ACCEPTED_PAGE.has(state));
+}
 
 export function topLevelState(snapshot: SessionFlowSnapshot): SessionFlowStateName {
   const value = snapshot.value;
@@ -52,6 +69,7 @@ export function describeSessionFlow(snapshot: SessionFlowSnapshot, messages: Ses
     maxAttempts: context.maxRecoveryAttempts,
     canRetry: false,
     canSignInAgain: false,
+    canFollowSignInLink: false,
   };
   switch (state) {
     case 'refreshing':
@@ -78,7 +96,9 @@ export function describeSessionFlow(snapshot: SessionFlowSnapshot, messages: Ses
     case 'signingOut':
       return { ...base, reason: null, message: messages.signingOut };
     case 'redirecting':
-      return { ...base, reason: 'session-ended', message: messages.redirecting };
+      return snapshot.matches({ redirecting: 'failed' })
+        ? { ...base, reason: 'session-ended', message: messages.redirectFailed, canFollowSignInLink: true }
+        : { ...base, reason: 'session-ended', message: messages.redirecting };
     case 'authenticated':
       return { ...base, reason: null, message: messages.authenticated };
     case 'idle':
@@ -103,5 +123,6 @@ export function checkingStatus(
     message: messages.checking,
     canRetry: false,
     canSignInAgain: false,
+    canFollowSignInLink: false,
   };
 }

@@ -19,13 +19,22 @@ export type StuckReason =
   | 'server-rejects-refreshed-session'
   | 'duplicate-session-cookies'
   | 'front-token-missing'
-  | 'sign-out-failed';
+  | 'sign-out-failed'
+  /** The document was told to reload and did not (a `beforeunload` the user refused, a sandbox). */
+  | 'document-reload-failed';
 
 export interface ReloadDeadline {
   /** A soft reload that brought no new verdict by then counts as failed. */
   totalMs: number;
   /** Once the router says it rendered, the verdict must follow within this (it follows at once). */
   afterRouterMs: number;
+}
+
+export interface RedirectDeadline {
+  /** The router (or the SDK's own redirect) has this long to show the sign-in page. */
+  routerMs: number;
+  /** Then a document load of the sign-in page has this long to take the page away. */
+  documentMs: number;
 }
 
 export interface SessionFlowInput {
@@ -37,6 +46,7 @@ export interface SessionFlowInput {
   maxRecoveryAttempts?: number;
   retryDelay?: Partial<RetryDelayOptions>;
   reloadDeadline?: Partial<ReloadDeadline>;
+  redirectDeadline?: Partial<RedirectDeadline>;
   /** Failed refresh calls after which `offline` also offers "Sign in again". */
   offerSignInAfterFailures?: number;
 }
@@ -55,6 +65,7 @@ export interface SessionFlowContext {
   stuckReason: StuckReason | null;
   retryDelay: RetryDelayOptions;
   reloadDeadline: ReloadDeadline;
+  redirectDeadline: RedirectDeadline;
   offerSignInAfterFailures: number;
 }
 
@@ -68,6 +79,8 @@ export type SessionFlowEvent =
   | { type: 'reload.cancelled' }
   | { type: 'reload.failed' }
   | { type: 'reload.timedOut' }
+  | { type: 'redirect.failed' }
+  | { type: 'redirect.timedOut' }
   | { type: 'signOut.succeeded' }
   | { type: 'signOut.failed' }
   | { type: 'retry.due' }
@@ -83,6 +96,7 @@ export type SessionFlowEvent =
 export const DEFAULT_MAX_RECOVERY_ATTEMPTS = 2;
 export const DEFAULT_RETRY_DELAY: RetryDelayOptions = { initialMs: 1_000, maxMs: 30_000 };
 export const DEFAULT_RELOAD_DEADLINE: ReloadDeadline = { totalMs: 15_000, afterRouterMs: 1_000 };
+export const DEFAULT_REDIRECT_DEADLINE: RedirectDeadline = { routerMs: 8_000, documentMs: 15_000 };
 export const DEFAULT_OFFER_SIGN_IN_AFTER_FAILURES = 3;
 
 export function initialContext(input: SessionFlowInput): SessionFlowContext {
@@ -97,6 +111,7 @@ export function initialContext(input: SessionFlowInput): SessionFlowContext {
     stuckReason: null,
     retryDelay: { ...DEFAULT_RETRY_DELAY, ...input.retryDelay },
     reloadDeadline: { ...DEFAULT_RELOAD_DEADLINE, ...input.reloadDeadline },
+    redirectDeadline: { ...DEFAULT_REDIRECT_DEADLINE, ...input.redirectDeadline },
     offerSignInAfterFailures: Math.max(1, input.offerSignInAfterFailures ?? DEFAULT_OFFER_SIGN_IN_AFTER_FAILURES),
   };
 }

@@ -1,8 +1,9 @@
 import { act, fireEvent, screen } from '@testing-library/react';
-import { describeSessionFlow, topLevelState, type SessionFlowSnapshot } from '../../machines/sessionFlowStatus';
+import { canShowPage, describeSessionFlow, topLevelState, type SessionFlowSnapshot } from '../../machines/sessionFlowStatus';
 import { createFakeSessionFlowWorld, type FakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 import { createSessionFlowDriver } from '../../lib/testing/sessionFlowDriver';
 import { createSessionFlowTestModel } from '../../lib/testing/sessionFlowTestModel';
+import { expectConsole } from '../support/consoleGuard';
 import { liveRegionText, loadingRegion, pageText, renderApp, worldHolder } from './renderApp';
 
 jest.mock('../../lib/core/browserPorts', () => ({
@@ -16,6 +17,8 @@ jest.mock('../../lib/core/browserPorts', () => ({
  */
 const paths = createSessionFlowTestModel().getShortestPaths();
 const PAGE_URL = 'http://localhost:3000/reports?tab=2#latest';
+
+beforeEach(() => expectConsole('error', /the redirect to sign in failed/));
 
 describe.each([
   ['under StrictMode', true],
@@ -56,9 +59,9 @@ describe.each([
 
 function expectUiFor(expected: SessionFlowSnapshot, world: FakeSessionFlowWorld) {
   const { verdict } = expected.context;
-  if (verdict === null || verdict.status === 'ok') {
+  if (canShowPage(verdict, topLevelState(expected))) {
     expect(loadingRegion()).toBeNull();
-    expect(pageText()).toBe(verdict ? `Content for ${verdict.userId}` : 'Public content');
+    expect(pageText()).toBe(verdict?.status === 'ok' ? `Content for ${verdict.userId}` : 'Public content');
   } else {
     const status = describeSessionFlow(expected);
     expect(pageText()).toBeNull();
@@ -67,10 +70,12 @@ function expectUiFor(expected: SessionFlowSnapshot, world: FakeSessionFlowWorld)
   }
   const state = topLevelState(expected);
   if (state === 'redirecting') expect(world.router.redirects.at(-1)).toBe('/reports?tab=2#latest');
+  if (expected.matches({ redirecting: 'hard' })) expect(world.router.documentLoads.at(-1)).toBe('/auth?redirectToPath=%2Freports%3Ftab%3D2%23latest');
   if (expected.matches({ reloading: 'hard' })) expect(world.router.documentReloads).toBeGreaterThan(0);
-  if (verdict?.status === 'needs-refresh') {
+  if (loadingRegion()) {
     const status = describeSessionFlow(expected);
     expect(screen.queryByRole('button', { name: 'Try again' }) !== null).toBe(status.canRetry);
     expect(screen.queryByRole('button', { name: 'Sign in again' }) !== null).toBe(status.canSignInAgain);
+    expect(screen.queryByRole('link', { name: 'Go to sign in' }) !== null).toBe(status.canFollowSignInLink);
   }
 }

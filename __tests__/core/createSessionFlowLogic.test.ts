@@ -127,7 +127,7 @@ describe('session-flow runtime: leaving recovery', () => {
     expect(world.router.redirects).toEqual([]);
     world.session.answerSignOut('signed-out');
     await flush();
-    expect(actor.getSnapshot().value).toBe('redirecting');
+    expect(actor.getSnapshot().value).toEqual({ redirecting: 'soft' });
     expect(world.router.redirects).toEqual(['/reports?q=1#top']);
     expect(world.recoveryAttempts.stored()).toBeNull();
   });
@@ -148,6 +148,7 @@ describe('session-flow runtime: leaving recovery', () => {
     const { world, actor } = expiredStart();
     world.session.answerRefresh('session-gone');
     await flush();
+    world.session.answerRedirect('started');
     await world.router.next.completeNavigation(); // the sign-in page is shown
     expect(world.router.url.pathname).toBe('/auth');
     actor.send({ type: 'session.signedInElsewhere' });

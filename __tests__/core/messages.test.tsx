@@ -9,7 +9,7 @@ describe('messages', () => {
   it('lays overrides over English group by group, keeping every other word', () => {
     const messages = withMessages({ refreshing: 'One moment…', actions: { tryAgain: 'Retry' } });
     expect(messages.refreshing).toBe('One moment…');
-    expect(messages.actions).toEqual({ tryAgain: 'Retry', signInAgain: 'Sign in again' });
+    expect(messages.actions).toEqual({ ...ENGLISH_MESSAGES.actions, tryAgain: 'Retry' });
     expect(messages.stuck).toEqual(ENGLISH_MESSAGES.stuck);
   });
 

@@ -20,7 +20,13 @@ describe('session-flow machine: soft reload that brings no verdict', () => {
   it('reloads the document when the deadline passes without a verdict', () => {
     const [snapshot, actions] = step(expired, [...reloading, { type: 'reload.completed' }, { type: 'reload.timedOut' }]);
     expect(snapshot.value).toEqual({ reloading: 'hard' });
-    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'reloadDocument']);
+    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'reloadDocument', 'scheduleReloadDeadline']);
+  });
+
+  it('stops in stuck, with both ways out, when the document it reloads stays (a refused beforeunload)', () => {
+    const [snapshot] = step(expired, [...reloading, { type: 'reload.failed' }, { type: 'reload.timedOut' }]);
+    expect(snapshot.value).toBe('stuck');
+    expect(snapshot.context.stuckReason).toBe('document-reload-failed');
   });
 
   it('waits for the navigation that cancelled it, with a full deadline, and never reloads the document for it', () => {
@@ -82,7 +88,7 @@ describe('session-flow machine: pages without a verdict', () => {
 
   it('keep the sign-in page in redirecting, so a sign-in elsewhere can bring the tab back', () => {
     const [snapshot] = step(expired, [{ type: 'refresh.rejected' }, { type: 'page.publicShown' }]);
-    expect(snapshot.value).toBe('redirecting');
+    expect(snapshot.value).toEqual({ redirecting: 'arrived' });
     const [, actions] = step(expired, [{ type: 'refresh.rejected' }, { type: 'page.publicShown' }, { type: 'session.signedInElsewhere' }]);
     expect(actionTypes(actions)).toEqual(['returnFromSignIn']);
   });
@@ -96,7 +102,7 @@ describe('session-flow machine: other tabs', () => {
     ['reloading', expired, [{ type: 'refresh.succeeded' }]],
   ] as const)('leaves %s for sign-in when another tab signs out', (_name, input, events) => {
     const [snapshot, actions] = step(input, [...events, { type: 'session.signedOutElsewhere' }]);
-    expect(snapshot.value).toBe('redirecting');
+    expect(snapshot.value).toEqual({ redirecting: 'soft' });
     expect(actionTypes(actions)).toContain('redirectToSignIn');
   });
 
@@ -134,7 +140,7 @@ describe('session-flow machine: waking up', () => {
 
   it('leaves the page when the wake-up refresh finds the session gone, and stays when the network failed', () => {
     const woke = { type: 'page.woke', accessTokenExpired: true } as const;
-    expect(step(authenticated, [woke, { type: 'refresh.rejected' }])[0].value).toBe('redirecting');
+    expect(step(authenticated, [woke, { type: 'refresh.rejected' }])[0].value).toEqual({ redirecting: 'soft' });
     expect(step(authenticated, [woke, networkFailure])[0].value).toBe('authenticated');
   });
 });
@@ -153,3 +159,35 @@ function step(input: SessionFlowInput, events: readonly SessionFlowEvent[]) {
 function actionTypes(actions: ActionList): string[] {
   return actions.map((action) => action.type);
 }
+
+describe('session-flow machine: the way to sign in', () => {
+  const gone = [{ type: 'refresh.rejected' }] as const;
+
+  it.each([
+    ['fails to start', { type: 'redirect.failed' }],
+    ['does not show the sign-in page in time', { type: 'redirect.timedOut' }],
+  ] as const)('loads the sign-in page as a document when the redirect %s', (_case, event) => {
+    const [snapshot, actions] = step(expired, [...gone, event]);
+    expect(snapshot.value).toEqual({ redirecting: 'hard' });
+    expect(actionTypes(actions)).toEqual(['cancelRedirectDeadline', 'loadSignInDocument', 'scheduleRedirectDeadline']);
+  });
+
+  it('offers a link, and waits for the user, when even the document load leaves the page in place', () => {
+    const [snapshot, actions] = step(expired, [...gone, { type: 'redirect.failed' }, { type: 'redirect.timedOut' }]);
+    expect(snapshot.value).toEqual({ redirecting: 'failed' });
+    expect(actionTypes(actions)).toEqual(['cancelRedirectDeadline']);
+    expect(describeSessionFlow(snapshot).canFollowSignInLink).toBe(true);
+  });
+
+  it('arrives once the sign-in page is on screen, with no deadline left running', () => {
+    const [snapshot, actions] = step(expired, [...gone, { type: 'page.publicShown' }]);
+    expect(snapshot.value).toEqual({ redirecting: 'arrived' });
+    expect(actionTypes(actions)).toEqual(['cancelRedirectDeadline']);
+  });
+
+  it('ignores a redirect that fails late, once the document load took over', () => {
+    const [snapshot, actions] = step(expired, [...gone, { type: 'redirect.timedOut' }, { type: 'redirect.failed' }]);
+    expect(snapshot.value).toEqual({ redirecting: 'hard' });
+    expect(actions).toEqual([]);
+  });
+});

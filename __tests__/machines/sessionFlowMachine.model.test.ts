@@ -51,6 +51,8 @@ const SEND_EVERY_TYPE: ReadonlyArray<SessionFlowEvent['type']> = [
   'reload.cancelled',
   'reload.failed',
   'reload.timedOut',
+  'redirect.failed',
+  'redirect.timedOut',
   'signOut.succeeded',
   'signOut.failed',
   'retry.due',

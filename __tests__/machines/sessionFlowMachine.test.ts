@@ -56,8 +56,8 @@ describe('session-flow machine: refreshing', () => {
 
   it('redirects to sign-in when the refresh says the session is gone', () => {
     const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [{ type: 'refresh.rejected' }]);
-    expect(snapshot.value).toBe('redirecting');
-    expect(actionTypes(actions)).toEqual(['redirectToSignIn']);
+    expect(snapshot.value).toEqual({ redirecting: 'soft' });
+    expect(actionTypes(actions)).toEqual(['redirectToSignIn', 'scheduleRedirectDeadline']);
   });
 
   it.each(['network', 'server'] as const)('goes offline and schedules a retry, never a redirect, on a %s failure', (cause) => {
@@ -84,7 +84,7 @@ describe('session-flow machine: reloading', () => {
   it('falls back to a document reload when the soft reload could not run', () => {
     const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [...reloading, { type: 'reload.failed' }]);
     expect(snapshot.value).toEqual({ reloading: 'hard' });
-    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'reloadDocument']);
+    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'reloadDocument', 'scheduleReloadDeadline']);
   });
 
   it('settles in authenticated and forgets the spent attempts when the server accepts', () => {
@@ -167,7 +167,7 @@ describe('session-flow machine: stuck', () => {
 
   it('goes to sign-in only once the sign-out succeeded, and back to stuck with a reason when it failed', () => {
     const signIn = { type: 'user.signInRequested' } as const;
-    expect(step(stuckInput, [signIn, { type: 'signOut.succeeded' }])[0].value).toBe('redirecting');
+    expect(step(stuckInput, [signIn, { type: 'signOut.succeeded' }])[0].value).toEqual({ redirecting: 'soft' });
     const [failed] = step(stuckInput, [signIn, { type: 'signOut.failed' }]);
     expect(failed.value).toBe('stuck');
     expect(failed.context.stuckReason).toBe('sign-out-failed');
@@ -201,11 +201,11 @@ describe('session-flow machine: settled states', () => {
 
   it.each([
     ['authenticated', { verdict: SAMPLE_VERDICTS.ok }, []],
-    ['redirecting', { verdict: SAMPLE_VERDICTS.expired }, [{ type: 'refresh.rejected' }]],
+    [{ redirecting: 'soft' }, { verdict: SAMPLE_VERDICTS.expired }, [{ type: 'refresh.rejected' }]],
     ['stuck', { verdict: SAMPLE_VERDICTS.expired, recoveryAttempts: 2 }, []],
-  ] as const)('ignores stray effect results in %s', (name, input, events) => {
+  ] as const)('ignores stray effect results in %j', (name, input, events) => {
     const [before] = step(input, [...events]);
-    expect(before.value).toBe(name);
+    expect(before.value).toEqual(name);
     for (const type of ['refresh.succeeded', 'refresh.rejected', 'reload.failed', 'retry.due', 'network.online'] as const) {
       const [after, actions] = transition(sessionFlowMachine, before, { type } as SessionFlowEvent);
       expect(after.value).toEqual(before.value);

@@ -7,10 +7,10 @@ import { LOADING_SCREEN_CSS, LOADING_SCREEN_STYLE_ID } from './loadingScreenStyl
  * message, and the buttons when the user has a choice. Light or dark with the system, still when
  * the user asks for reduced motion, and the first button focused when a decision is needed.
  */
-export function DefaultLoadingScreen({ status, messages, retry, signInAgain }: LoadingScreenProps) {
-  const waitsForUser = status.state === 'stuck';
+export function DefaultLoadingScreen({ status, messages, retry, signInAgain, signInUrl }: LoadingScreenProps) {
+  const waitsForUser = status.state === 'stuck' || status.canFollowSignInLink;
   const decisionNeeded = waitsForUser || status.canSignInAgain;
-  const firstButton = useRef<HTMLButtonElement>(null);
+  const firstButton = useRef<HTMLButtonElement & HTMLAnchorElement>(null);
 
   useEffect(() => {
     // Only when the user must choose: a retrying spinner never steals focus.
@@ -27,6 +27,13 @@ export function DefaultLoadingScreen({ status, messages, retry, signInAgain }: L
         <p className="ssf-message" aria-hidden="true" data-session-flow-part="message">
           {status.message}
         </p>
+        {status.canFollowSignInLink ? (
+          <div className="ssf-actions" data-session-flow-part="actions">
+            <a ref={firstButton} className="ssf-button ssf-button-primary" href={signInUrl}>
+              {messages.actions.goToSignIn}
+            </a>
+          </div>
+        ) : null}
         {status.canRetry || status.canSignInAgain ? (
           <div className="ssf-actions" data-session-flow-part="actions">
             {status.canRetry ? (

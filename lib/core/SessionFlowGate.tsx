@@ -52,7 +52,13 @@ export function SessionFlowGate({ delivery, ports, children, loading, renderLoad
 
   if (showingPage) return <SessionFlowContext.Provider value={flow}>{children}</SessionFlowContext.Provider>;
 
-  const props: LoadingScreenProps = { status: flow.status, messages: flow.messages, retry: flow.retry, signInAgain: flow.signInAgain };
+  const props: LoadingScreenProps = {
+    status: flow.status,
+    messages: flow.messages,
+    retry: flow.retry,
+    signInAgain: flow.signInAgain,
+    signInUrl: flow.signInUrl,
+  };
   const loadingUi = renderLoading ? renderLoading(props) : (loading ?? <DefaultLoadingScreen {...props} />);
   return (
     <SessionFlowContext.Provider value={flow}>

@@ -15,6 +15,8 @@ export function createBrowserPorts(router: RouterPorts, session: SessionPorts): 
     reloadServerProps: () => session.whileReloading(router.reloadServerProps()),
     reloadDocument: () => window.location.reload(),
     redirectToSignIn: (returnTo) => session.redirectToSignIn(returnTo),
+    signInUrl: (returnTo) => session.signInUrl(returnTo),
+    loadDocument: (url) => window.location.assign(url),
     returnFromSignIn: () => {
       const here = new URL(window.location.href);
       const back = here.searchParams.get(RETURN_TO_PARAM);

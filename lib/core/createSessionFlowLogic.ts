@@ -25,6 +25,12 @@ export function createSessionFlowLogic(ports: SessionFlowPorts, options: Session
   let reloadGeneration = 0;
   const timers = createTimerSlots(ports.setTimer);
 
+  /** This page, path, query and hash (the server never sees the hash), as the way back from sign-in. */
+  const returnPath = () => {
+    const here = ports.currentUrl();
+    return toSameOriginPath(here.href, here.origin) ?? '/';
+  };
+
   const report = (self: AnyActorRef, event: SessionFlowEvent) => {
     if (self.getSnapshot().status === 'active') self.send(event);
   };
@@ -62,9 +68,27 @@ export function createSessionFlowLogic(ports: SessionFlowPorts, options: Session
         );
       },
       reloadDocument: () => ports.reloadDocument(),
-      redirectToSignIn: () => {
-        const here = ports.currentUrl();
-        ports.redirectToSignIn(toSameOriginPath(here.href, here.origin) ?? '/');
+      redirectToSignIn: ({ self }) => {
+        // A port that throws or rejects (the SDK not set up in this document, a chunk that did
+        // not load) must not leave the user waiting: the document load takes over at once.
+        const fail = (error: unknown) => {
+          console.error('ssr-session-flow: the redirect to sign in failed; loading the sign-in page instead.', error);
+          if (self.getSnapshot().matches({ redirecting: 'soft' })) report(self, { type: 'redirect.failed' });
+        };
+        try {
+          void Promise.resolve(ports.redirectToSignIn(returnPath())).catch(fail);
+        } catch (error) {
+          // Reported once this transition is over, as an answer that came back at once.
+          queueMicrotask(() => fail(error));
+        }
+      },
+      loadSignInDocument: () => {
+        try {
+          ports.loadDocument(ports.signInUrl(returnPath()));
+        } catch (error) {
+          // The deadline still runs: the screen then offers a link instead.
+          console.error('ssr-session-flow: loading the sign-in page failed.', error);
+        }
       },
       returnFromSignIn: () => ports.returnFromSignIn(),
       signOut: ({ self }) => {
@@ -82,6 +106,10 @@ export function createSessionFlowLogic(ports: SessionFlowPorts, options: Session
         timers.start('reloadDeadline', delayMs, () => report(self, { type: 'reload.timedOut' }));
       },
       cancelReloadDeadline: () => timers.cancel('reloadDeadline'),
+      scheduleRedirectDeadline: ({ self }, { delayMs }) => {
+        timers.start('redirectDeadline', delayMs, () => report(self, { type: 'redirect.timedOut' }));
+      },
+      cancelRedirectDeadline: () => timers.cancel('redirectDeadline'),
       rememberRecoveryAttempts: (_, { attempts }) => ports.recoveryAttempts.write(attempts),
       forgetRecoveryAttempts: () => ports.recoveryAttempts.clear(),
     },

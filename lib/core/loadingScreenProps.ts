@@ -10,6 +10,8 @@ export interface LoadingScreenProps {
   retry(): void;
   /** Give up on this session: sign out, go to sign in, and come back here afterwards. */
   signInAgain(): void;
+  /** The sign-in page, this page as the way back: a link to it when `status.canFollowSignInLink`. */
+  signInUrl: string;
 }
 
 /** A page may bring its own loading UI: `MyPage.renderSessionLoading = (props) => ...`. */

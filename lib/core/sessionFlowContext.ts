@@ -21,6 +21,6 @@ export function useSessionFlowActor(): SessionFlowActorRef {
 
 /** What a loading UI shows and the user's ways out, for one given as an element (`loading={<MyLoading />}`). */
 export function useSessionFlowStatus(): LoadingScreenProps {
-  const { status, messages, retry, signInAgain } = useFlow('useSessionFlowStatus');
-  return { status, messages, retry, signInAgain };
+  const { status, messages, retry, signInAgain, signInUrl } = useFlow('useSessionFlowStatus');
+  return { status, messages, retry, signInAgain, signInUrl };
 }

@@ -29,8 +29,14 @@ export interface SessionPorts {
   whileReloading<T>(reload: Promise<T>): Promise<T>;
   /** Ends the session on the backend and in this browser; rejects when that did not happen. */
   signOut(): Promise<void>;
-  /** `returnTo` is already checked to stay on this origin. */
-  redirectToSignIn(returnTo: string): void;
+  /**
+   * Starts the way to the sign-in page, `returnTo` (a path on this origin) as the way back;
+   * rejects (or throws) when it cannot even start. The flow gives it a deadline, then loads
+   * `signInUrl(returnTo)` as a document, then offers that URL as a link.
+   */
+  redirectToSignIn(returnTo: string): Promise<void> | void;
+  /** The sign-in page's URL with `returnTo` as its way back, for a document load or a link. */
+  signInUrl(returnTo: string): string;
   /** Whether the access token this browser holds has expired (`false` without a session). */
   isAccessTokenExpired(): Promise<boolean>;
   /** Whether this browser holds a session at all (signed in here or in another tab). */
@@ -48,6 +54,9 @@ export interface SessionFlowPorts {
   reloadServerProps: RouterPorts['reloadServerProps'];
   reloadDocument(): void;
   redirectToSignIn: SessionPorts['redirectToSignIn'];
+  signInUrl: SessionPorts['signInUrl'];
+  /** Loads `url` as a new document (`location.assign`). */
+  loadDocument(url: string): void;
   /** On a sign-in page that carries a way back (`redirectToPath`), follows it; elsewhere does nothing. */
   returnFromSignIn(): void;
   signOut: SessionPorts['signOut'];

@@ -2,6 +2,7 @@ import { useActorRef } from '@xstate/react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ActorRefFrom, InspectionEvent, Observer, SnapshotFrom } from 'xstate';
 import {
+  canShowPage,
   checkingStatus,
   describeSessionFlow,
   withMessages,
@@ -12,6 +13,7 @@ import {
   type SessionVerdict,
 } from 'ssr-session-flow/machine';
 import { createSessionFlowLogic, type SessionFlowLogic, type SessionFlowRuntimeOptions } from './createSessionFlowLogic';
+import { toSameOriginPath } from './sameOriginPath';
 import type { SessionFlowPorts } from './sessionFlowPorts';
 import { useSessionFlowTrace } from './sessionFlowTrace';
 import { useBrowserFacts } from './useBrowserFacts';
@@ -35,10 +37,12 @@ export interface SessionFlow {
   status: SessionFlowStatus;
   /** The words in use: English with the app's overrides laid over them. */
   messages: SessionFlowMessages;
-  /** The server accepted this page's session, or the page does not check sessions. */
+  /** The page checks no session, or the server accepted it and nothing since says otherwise. */
   canShowPage: boolean;
   retry(): void;
   signInAgain(): void;
+  /** The sign-in page with this page as the way back, for a link when the redirect could not get there. */
+  signInUrl: string;
 }
 
 /**
@@ -94,10 +98,16 @@ export function useSessionFlow(delivery: VerdictDelivery, ports: SessionFlowPort
     verdict,
     status,
     messages,
-    canShowPage: verdict === undefined || verdict.status === 'ok',
+    canShowPage: canShowPage(verdict, status.state),
     retry: () => actorRef.send({ type: 'user.retryRequested' }),
     signInAgain: () => actorRef.send({ type: 'user.signInRequested' }),
+    signInUrl: status.canFollowSignInLink ? signInUrlFor(created.ports) : '',
   };
+}
+
+function signInUrlFor(ports: SessionFlowPorts): string {
+  const here = ports.currentUrl();
+  return ports.signInUrl(toSameOriginPath(here.href, here.origin) ?? '/');
 }
 
 /**

@@ -35,6 +35,13 @@ export interface FakeSessionFlowWorld {
     accessTokenExpired: boolean;
     /** Whether this browser holds a session (another tab may sign out while this one is hidden). */
     signedIn: boolean;
+    pendingRedirects(): number;
+    /**
+     * Answers the oldest redirect to sign in: `started` navigates to the sign-in page with the
+     * router, as SuperTokens' `redirectToAuth` does; `failed` rejects, as it does where auth-react
+     * is not set up or its chunk did not load.
+     */
+    answerRedirect(result: 'started' | 'failed'): void;
   };
   /** The fake Next router (faithful: see `createFakeNextRouter`) and `window.location`. */
   router: {
@@ -45,6 +52,8 @@ export interface FakeSessionFlowWorld {
     documentReloads: number;
     /** The way back each redirect to sign-in carried. */
     redirects: string[];
+    /** Documents loaded by URL (the sign-in page, when the redirect did not get there). */
+    documentLoads: string[];
   };
   /** The other tabs of this browser. */
   otherTabs: { announce(event: CrossTabSessionEvent): void };
@@ -71,6 +80,8 @@ export function createFakeSessionFlowWorld({
   const softReload = createPagesRouterReload(next);
   const refreshes: Pending<boolean>[] = [];
   const signOuts: Pending<void>[] = [];
+  const redirects: Array<Pending<void> & { returnTo: string }> = [];
+  const signInUrl = (returnTo: string) => `${FAKE_SIGN_IN_PATH}?redirectToPath=${encodeURIComponent(returnTo)}`;
   const listeners = new Set<(event: CrossTabSessionEvent) => void>();
   let stored = storedRecoveryAttempts;
 
@@ -108,6 +119,14 @@ export function createFakeSessionFlowWorld({
       },
       accessTokenExpired: false,
       signedIn: true,
+      pendingRedirects: () => redirects.length,
+      answerRedirect: (result) => {
+        const redirect = redirects.shift();
+        if (!redirect) throw new Error('No redirect is pending: the runtime never asked for one.');
+        if (result === 'failed') return redirect.reject(new Error('SuperTokens must be initialized before calling this method.'));
+        void next.push(signInUrl(redirect.returnTo));
+        redirect.resolve();
+      },
     },
     router: {
       next,
@@ -117,6 +136,7 @@ export function createFakeSessionFlowWorld({
       softReloads: 0,
       documentReloads: 0,
       redirects: [],
+      documentLoads: [],
     },
     otherTabs: {
       // The cookies are shared: what another tab did is true in this one too.
@@ -151,8 +171,11 @@ export function createFakeSessionFlowWorld({
       },
       redirectToSignIn: (returnTo) => {
         world.router.redirects.push(returnTo);
-        // As SuperTokens' redirectToAuth through the app's router: a client-side navigation.
-        void next.push(`${FAKE_SIGN_IN_PATH}?redirectToPath=${encodeURIComponent(returnTo)}`);
+        return new Promise<void>((resolve, reject) => redirects.push({ resolve, reject, returnTo }));
+      },
+      signInUrl,
+      loadDocument: (url) => {
+        world.router.documentLoads.push(url);
       },
       returnFromSignIn: () => {
         const back = world.router.url.searchParams.get('redirectToPath');

@@ -65,6 +65,8 @@ export function createSessionFlowDriver(options: SessionFlowDriverOptions): Even
 
   const showPublicPage = async () => {
     const props = {};
+    // A redirect to sign in that is still deciding gets there: the sign-in page is the public page.
+    while (world.session.pendingRedirects() > 0) world.session.answerRedirect('started');
     if (router.hasPendingNavigation() && isSignInPage(router.pendingTarget())) {
       await router.completeNavigation(show(props));
     } else if (!router.hasPendingNavigation() && isSignInPage(router.asPath)) {
@@ -89,6 +91,10 @@ export function createSessionFlowDriver(options: SessionFlowDriverOptions): Even
     'reload.cancelled': run(() => void router.push(pagePath)),
     'reload.failed': run(() => router.failNavigation()),
     'reload.timedOut': run(() => fireNextTimer(world, 'reload.timedOut')),
+    // SuperTokens' redirect could not start (auth-react not set up here, its chunk not loaded).
+    'redirect.failed': run(() => world.session.answerRedirect('failed')),
+    // Neither the router nor the document load took the page away in time.
+    'redirect.timedOut': run(() => fireNextTimer(world, 'redirect.timedOut')),
     'signOut.succeeded': run(() => world.session.answerSignOut('signed-out')),
     'signOut.failed': run(() => world.session.answerSignOut('failed')),
     'retry.due': run(() => fireNextTimer(world, 'retry.due')),

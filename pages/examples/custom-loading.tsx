@@ -17,7 +17,7 @@ export default function CustomLoadingExample({ sessionVerdict }: AcceptedSession
   );
 }
 
-CustomLoadingExample.renderSessionLoading = function renderSessionLoading({ status, retry, signInAgain }: LoadingScreenProps) {
+CustomLoadingExample.renderSessionLoading = function renderSessionLoading({ status, retry, signInAgain, signInUrl }: LoadingScreenProps) {
   switch (status.state) {
     case 'offline':
       return (
@@ -38,7 +38,12 @@ CustomLoadingExample.renderSessionLoading = function renderSessionLoading({ stat
       );
     case 'signingOut':
     case 'redirecting':
-      return <Card tone="#eef2ff" title="Signed out">{status.message}</Card>;
+      return (
+        <Card tone="#eef2ff" title="Signed out">
+          <p>{status.message}</p>
+          {status.canFollowSignInLink ? <a href={signInUrl}>Go to sign in</a> : null}
+        </Card>
+      );
     default:
       return <Card tone="#f3f4f6" title="One moment">{status.message}</Card>;
   }

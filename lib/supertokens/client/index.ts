@@ -7,7 +7,7 @@
 export { authReactConfig, type AuthReactConfigLike, type AuthReactConfigOptions, type GuardedRedirection, type RedirectionContext } from './authReactConfig';
 export { sessionRecipeConfig, type SessionRecipeConfig, type SessionRecipeOptionsLike } from './sessionRecipeConfig';
 export { toSafeReturnUrl, type RedirectGuardOptions } from './returnPath';
-export { REFRESH_START_MARK, superTokensSessionPorts } from './superTokensSessionPorts';
+export { REFRESH_START_MARK, superTokensSessionPorts, type SuperTokensSessionPortsOptions } from './superTokensSessionPorts';
 export { classifyRefreshFailure } from './classifyRefreshFailure';
 export { publishSessionEventsToOtherTabs, type SessionRecipeEvent } from './sessionEventPublisher';
 export { createWebLocksLockFactory, type RefreshLock } from './webLocksLockFactory';

@@ -9,12 +9,17 @@ import { refreshSession } from './sessionRefresh';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
 
+export interface SuperTokensSessionPortsOptions {
+  /** Where SuperTokens' sign-in page is (auth-react's `websiteBasePath`): `/auth` by default. */
+  signInPath?: string;
+}
+
 /**
  * SuperTokens in the browser. The calls go to SuperTokens' Session recipe itself
  * (supertokens-website), which supertokens-auth-react and supertokens-web-js initialise too, so
  * they work on a page that initialised any of the three.
  */
-export function superTokensSessionPorts(): SessionPorts {
+export function superTokensSessionPorts({ signInPath = '/auth' }: SuperTokensSessionPortsOptions = {}): SessionPorts {
   const bookkeeping = createRefreshBookkeeping((callback, delayMs) => {
     const handle = window.setTimeout(callback, delayMs);
     return () => window.clearTimeout(handle);
@@ -29,13 +34,14 @@ export function superTokensSessionPorts(): SessionPorts {
     classifyRefreshFailure,
     whileReloading: (reload) => bookkeeping.holdWhile(reload),
     signOut: () => signOut(),
-    redirectToSignIn: (returnTo) => {
-      // Loaded when needed: pages that never show auth-react's UI need not carry it (its
-      // `redirectToAuth` needs auth-react initialised; an app without it passes its own port).
-      void import('supertokens-auth-react').then(({ redirectToAuth }) =>
-        redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { [RETURN_TO_PARAM]: returnTo } }),
-      );
+    redirectToSignIn: async (returnTo) => {
+      // auth-react's own redirect honours the app's `getRedirectionURL` for TO_AUTH. Loaded when
+      // needed: pages that never show its UI need not carry it. Where it is not initialised (or
+      // its chunk does not load) this rejects, and the flow loads `signInUrl` as a document.
+      const { redirectToAuth } = await import('supertokens-auth-react');
+      await redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { [RETURN_TO_PARAM]: returnTo } });
     },
+    signInUrl: (returnTo) => `${signInPath}?${new URLSearchParams({ show: 'signin', [RETURN_TO_PARAM]: returnTo }).toString()}`,
     isAccessTokenExpired: async () => {
       const expiresAt = accessTokenExpiryFromCookies(await readCookies());
       // The SDK's own clock: it corrects for the skew between this browser and the backend.
