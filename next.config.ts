@@ -17,14 +17,26 @@ const kitAliases = Object.fromEntries(
 const lockAliases: Record<string, { browser: string }> =
   process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK === 'supertokens' ? {} : { 'browser-tabs-lock': { browser: './config/unusedBrowserTabsLock.ts' } };
 
+/**
+ * React 18+ has `useSyncExternalStore`: @xstate/react's shim of it for React 17 need not ship
+ * (config/reactSyncExternalStore.ts), and its selector helper is the unshimmed one.
+ */
+const reactSyncExternalStoreAliases = {
+  'use-sync-external-store/shim': { browser: './config/reactSyncExternalStore.ts' },
+  'use-sync-external-store/shim/with-selector': { browser: 'use-sync-external-store/with-selector' },
+};
+
 const nextConfig: NextConfig = {
   reactStrictMode: true,
-  turbopack: { resolveAlias: { ...kitAliases, ...lockAliases } },
+  turbopack: { resolveAlias: { ...kitAliases, ...lockAliases, ...reactSyncExternalStoreAliases } },
   // The e2e and benchmark builds use their own folder (ports and flags are inlined at build time).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // BUNDLE_SOURCE_MAPS=1: source maps for the bundle attribution (scripts/checkClientBundle.ts),
   // in the bench's own builds only; the shipped build publishes none.
   productionBrowserSourceMaps: process.env.BUNDLE_SOURCE_MAPS === '1',
+  // NEXT_CACHE_COMPONENTS=1: App Router routes kept alive under React's <Activity> once visited
+  // (Next 16's cacheComponents), which the e2e specs check the session flow survives.
+  cacheComponents: process.env.NEXT_CACHE_COMPONENTS === '1',
   // NEXT_OUTPUT=standalone: a self-contained server for the Docker image (docs/decisions/012).
   // Off otherwise, because `next start`, which the tests and `npm start` use, warns about it.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
@@ -43,6 +55,8 @@ const nextConfig: NextConfig = {
     NEXT_PUBLIC_SESSION_FLOW_TRACE: process.env.NEXT_PUBLIC_SESSION_FLOW_TRACE ?? '',
     // SuperTokens' own refresh lock instead of Web Locks (config/sessionConfig.ts).
     NEXT_PUBLIC_SESSION_REFRESH_LOCK: process.env.NEXT_PUBLIC_SESSION_REFRESH_LOCK ?? '',
+    // The lean refresh instead of SuperTokens' public one (config/sessionConfig.ts; a bench variant).
+    NEXT_PUBLIC_SESSION_REFRESH: process.env.NEXT_PUBLIC_SESSION_REFRESH ?? '',
   },
 };
 

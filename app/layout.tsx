@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AppRouterProviders } from '../components/AppRouterProviders';
+import { SessionRecipeInit } from '../components/SessionRecipeInit';
 
 export const metadata = { title: 'ssr-session-flow · App Router' };
 
@@ -8,7 +8,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <AppRouterProviders>{children}</AppRouterProviders>
+        <SessionRecipeInit />
+        {children}
       </body>
     </html>
   );

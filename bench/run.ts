@@ -12,16 +12,17 @@ import { measureRecoveryTime, type RecoveryVariant } from './recoveryTime';
 import { describeMachine, renderChecks, writeReport } from './results';
 import { measureRuntimeMemory } from './runtimeMemory';
 import { measureSsrThroughput } from './ssrThroughput';
-import { APP_ROUTER_OURS, APP_ROUTER_RECIPE, CACHE_HIT, CACHE_MISS, CHECK_DATABASE, evaluate, OURS, RECIPE, RECIPE_SDK_LOCK, UNPROTECTED } from './targets';
+import { APP_ROUTER_OURS, APP_ROUTER_RECIPE, CACHE_HIT, CACHE_MISS, CHECK_DATABASE, evaluate, OURS, OURS_LEAN, RECIPE, RECIPE_SDK_LOCK, UNPROTECTED } from './targets';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the same run, on the
  * same machine, so the targets hold whatever the machine's speed. Exits 1 if a target is missed.
  * `npm run bench:smoke` runs everything briefly and judges nothing (CI: so the bench cannot rot).
  *
- * Ports (BENCH_PORT, BENCH_CORE_PORT and the next two of each): the app (recovery), the app built
- * with SuperTokens' default lock, the app again for throughput; a core whose access tokens live
- * two seconds (real expiry), a core with the default lifetime, a core for the load test.
+ * Ports (BENCH_PORT and the next three, BENCH_CORE_PORT and the next two): the app (recovery), the
+ * app built with SuperTokens' default lock, the app again for throughput, the app built with the
+ * lean refresh; a core whose access tokens live two seconds (real expiry), a core with the default
+ * lifetime, a core for the load test.
  */
 const SMOKE = process.argv.includes('--smoke');
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -30,6 +31,8 @@ const ORIGIN = `http://localhost:${PORT}`;
 const SDK_LOCK_ORIGIN = `http://localhost:${PORT + 1}`;
 const APP_DIST = '.next-bench';
 const SDK_LOCK_DIST = '.next-bench-sdk-lock';
+const LEAN_ORIGIN = `http://localhost:${PORT + 3}`;
+const LEAN_DIST = '.next-bench-lean';
 const BARE_DIST = '.next-bench';
 /** Long enough for a sign-in, short enough that waiting for expiry costs little. */
 const SHORT_ACCESS_TOKEN_VALIDITY_S = 2;
@@ -43,6 +46,8 @@ async function main(): Promise<number> {
   buildForBench({ distDir: APP_DIST, origin: ORIGIN });
   // The baseline with SuperTokens' own lock only tells the lock's gain: a full run's figure.
   if (!SMOKE) buildForBench({ distDir: SDK_LOCK_DIST, origin: SDK_LOCK_ORIGIN, env: { NEXT_PUBLIC_SESSION_REFRESH_LOCK: 'supertokens' } });
+  // The kit refreshes with SuperTokens' public call; the lean one, on its private files, beside it.
+  if (!SMOKE) buildForBench({ distDir: LEAN_DIST, origin: LEAN_ORIGIN, env: { NEXT_PUBLIC_SESSION_REFRESH: 'lean' } });
   buildForBench({ projectDir: BARE_APP_DIR, distDir: BARE_DIST, origin: ORIGIN });
   const firstLoad = measureFirstLoad(APP_DIST, BARE_DIST);
 
@@ -62,6 +67,8 @@ async function main(): Promise<number> {
     if (!SMOKE) {
       await start(startBenchApp({ port: PORT + 1, distDir: SDK_LOCK_DIST, builtFor: SDK_LOCK_ORIGIN, coreUrl: shortLivedCore.url }));
       variants.push({ name: RECIPE_SDK_LOCK, url: `${SDK_LOCK_ORIGIN}/bench/docs-recipe` });
+      await start(startBenchApp({ port: PORT + 3, distDir: LEAN_DIST, builtFor: LEAN_ORIGIN, coreUrl: shortLivedCore.url }));
+      variants.push({ name: OURS_LEAN, url: `${LEAN_ORIGIN}/bench/protected` });
     }
     const user = await signUpBenchUser(app.url);
     const recovery = await measureRecoveryTime(variants, { iterations: SETTINGS.iterations, newSession: () => signInCookies(app.url, user) });

@@ -8,6 +8,7 @@ import { round } from './stats';
 export const OURS = 'ssr-session-flow (soft reload)';
 export const RECIPE = 'docs recipe, same lock (Web Locks)';
 export const RECIPE_SDK_LOCK = 'docs recipe, SDK default lock';
+export const OURS_LEAN = 'ssr-session-flow, lean refresh (private SDK files)';
 export const APP_ROUTER_OURS = 'App Router: ssr-session-flow (router.refresh())';
 export const APP_ROUTER_RECIPE = 'App Router: docs recipe (TryRefreshComponent), same lock';
 
@@ -64,6 +65,12 @@ export function evaluate({ recovery, appRouterRecovery, throughput, firstLoad, c
     judged('recovery ÷ floor (one refresh + one server-props fetch)', recover(OURS) / recovery.floorMs, '<=', 1.5, `${ms(recover(OURS))} ÷ ${ms(recovery.floorMs)}`),
     judged('deep link with an expired token, navigation → content: ours ÷ docs recipe, same lock', felt(OURS) / felt(RECIPE), '<=', 0.75, `${ms(felt(OURS))} ÷ ${ms(felt(RECIPE))}`),
   ];
+  if (recovery.recoveryMs[OURS_LEAN] !== undefined) {
+    checks.push(
+      reported('the lean refresh: recovery with it ÷ with the public refresh', recover(OURS_LEAN) / recover(OURS), `${ms(recover(OURS_LEAN))} ÷ ${ms(recover(OURS))}`),
+      reported('the lean refresh: recovery with it ÷ docs recipe with the same lock', recover(OURS_LEAN) / recover(RECIPE), `${ms(recover(OURS_LEAN))} ÷ ${ms(recover(RECIPE))}`),
+    );
+  }
   if (recovery.recoveryMs[RECIPE_SDK_LOCK] !== undefined) {
     checks.push(reported('the lock alone: docs recipe with Web Locks ÷ with the SDK default lock', recover(RECIPE) / recover(RECIPE_SDK_LOCK), `${ms(recover(RECIPE))} ÷ ${ms(recover(RECIPE_SDK_LOCK))}`));
   }

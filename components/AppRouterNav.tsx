@@ -11,7 +11,7 @@ const LINKS = [
   ['/', 'Pages router'],
 ] as const;
 
-/** The App Router pages' navigation: the pages router's `PageLayout` header, with App Router links. */
+/** The App Router pages' navigation: the pages router's header, with App Router links; the session flow's boundary sits below it. */
 export function AppRouterNav() {
   return (
     <SiteHeader links={LINKS}>

@@ -22,6 +22,7 @@ export const FRENCH_MESSAGES: SessionFlowMessages = {
       'Réessayez, ou reconnectez-vous.',
     'sign-out-failed': 'Impossible de vous déconnecter : le serveur n’a pas répondu. Vérifiez votre connexion et réessayez.',
     'document-reload-failed': 'Votre session a été renouvelée, mais la page ne s’est pas rechargée. Réessayez, ou reconnectez-vous.',
+    'unexpected-error': 'Une erreur est survenue pendant le renouvellement de votre session. Réessayez, ou reconnectez-vous.',
   },
   signingOut: 'Déconnexion avant de vous reconnecter…',
   redirecting: 'Votre session est terminée. Redirection vers la connexion…',

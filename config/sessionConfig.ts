@@ -1,8 +1,7 @@
 import Router from 'next/router';
 import SessionRecipe, { type InputType } from 'supertokens-website';
-import { createBrowserPorts, RETURN_TO_PARAM, type SessionFlowPorts } from 'ssr-session-flow/core';
-import { pagesRouterPorts } from 'ssr-session-flow/pages-router/client';
-import { createWebLocksLockFactory, sessionRecipeConfig, superTokensSessionPorts } from 'ssr-session-flow/supertokens/client';
+import { RETURN_TO_PARAM, type SessionPorts } from 'ssr-session-flow/core';
+import { createWebLocksLockFactory, leanRefresh, sessionRecipeConfig, superTokensSessionPorts } from 'ssr-session-flow/supertokens/client';
 import { appInfo } from './appInfo';
 
 /**
@@ -89,16 +88,13 @@ export function signInPageUrl(returnTo?: string): string {
 }
 
 /**
- * The session flow's ports. The sign-in redirect goes through the Next router here: auth-react,
- * whose `redirectToAuth` the default port uses, is initialised only once the sign-in page loads.
+ * SuperTokens' side of the session flow: its public refresh, or the lean one on its private build
+ * files with NEXT_PUBLIC_SESSION_REFRESH=lean, inlined at build time (a bench variant; the choice
+ * and its numbers are in docs/decisions/017).
  */
-export function sessionFlowPorts(
-  base: SessionFlowPorts = createBrowserPorts(pagesRouterPorts(), superTokensSessionPorts({ signInPath: appInfo.websiteBasePath })),
-): SessionFlowPorts {
-  return {
-    ...base,
-    redirectToSignIn: async (returnTo) => {
-      await Router.push(signInPageUrl(returnTo));
-    },
-  };
+export function sessionFlowSession(): SessionPorts {
+  return superTokensSessionPorts({
+    signInPath: appInfo.websiteBasePath,
+    refresh: process.env.NEXT_PUBLIC_SESSION_REFRESH === 'lean' ? leanRefresh() : undefined,
+  });
 }

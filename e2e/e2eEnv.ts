@@ -92,4 +92,10 @@ export const STANDALONE_CORE_PORT = CORE_PORT + 40;
 export const STANDALONE_ORIGIN = `http://localhost:${STANDALONE_PORT}`;
 export const STANDALONE_DIST_DIR = '.next-e2e-standalone';
 
+/** The demo built with Next 16's cacheComponents (+45): visited App Router routes kept alive under <Activity>. */
+export const CC_APP_PORT = APP_PORT + 45;
+export const CC_CORE_PORT = CORE_PORT + 45;
+export const CC_ORIGIN = `http://localhost:${CC_APP_PORT}`;
+export const CC_DIST_DIR = '.next-e2e-cc';
+
 /** Consumer apps (examples/consumer and the compatibility matrix) take ports from +50 up: e2e/consumers/consumerCells.ts. */

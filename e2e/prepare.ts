@@ -4,6 +4,8 @@ import { buildCell, installCell, packKit } from './consumers/consumerApp';
 import { EXAMPLE_CELL, type ConsumerCell } from './consumers/consumerCells';
 import {
   buildEnvFor,
+  CC_DIST_DIR,
+  CC_ORIGIN,
   CLUSTER_DIST_DIR,
   CLUSTER_ORIGIN,
   EV_DIST_DIR,
@@ -31,6 +33,7 @@ export interface E2ePreparation {
 /** The demo app with NEXT_PUBLIC_EMAIL_VERIFICATION=required (inlined into the client). */
 export const emailVerificationBuildEnv = () => buildEnvFor(EV_ORIGIN, EV_DIST_DIR, { NEXT_PUBLIC_EMAIL_VERIFICATION: 'required' });
 export const clusterBuildEnv = () => buildEnvFor(CLUSTER_ORIGIN, CLUSTER_DIST_DIR);
+export const cacheComponentsBuildEnv = () => buildEnvFor(CC_ORIGIN, CC_DIST_DIR, { NEXT_CACHE_COMPONENTS: '1' });
 export const standaloneBuildEnv = () => buildEnvFor(STANDALONE_ORIGIN, STANDALONE_DIST_DIR, { NEXT_OUTPUT: 'standalone' });
 
 /** Each cell installs while the main app builds, then builds with each of its bundlers. */
@@ -65,6 +68,7 @@ export const E2E_PREPARATIONS: readonly E2ePreparation[] = [
       cpSync(path.join(dist, 'static'), path.join(dist, 'standalone', STANDALONE_DIST_DIR, 'static'), { recursive: true });
     },
   },
+  { name: 'the demo with cacheComponents', specs: ['51'], build: async () => buildApp(cacheComponentsBuildEnv()) },
   consumerPreparation([EXAMPLE_CELL], ['40', '41']),
 ];
 

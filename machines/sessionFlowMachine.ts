@@ -35,6 +35,12 @@ const endedRecovery = { ...failuresForgotten, stuckReason: null } as const;
 
 const leaveWhenSignedOutElsewhere = { target: 'redirecting' } as const;
 
+/** A soft reload (or the hard one after it) gets the whole deadline to bring its verdict. */
+const startFullReloadDeadline = {
+  type: 'scheduleReloadDeadline',
+  params: ({ context }: { context: SessionFlowContext }) => ({ delayMs: context.reloadDeadline.totalMs }),
+} as const;
+
 const resumeWithFreshSession = {
   target: 'reloading',
   actions: ['resetRecovery', 'forgetRecoveryAttempts'],
@@ -218,10 +224,7 @@ export const sessionFlowMachine = setup({
         soft: {
           entry: [
             'reloadServerProps',
-            {
-              type: 'scheduleReloadDeadline',
-              params: ({ context }) => ({ delayMs: context.reloadDeadline.totalMs }),
-            },
+            startFullReloadDeadline,
           ],
           exit: 'cancelReloadDeadline',
           on: {
@@ -232,10 +235,7 @@ export const sessionFlowMachine = setup({
               },
             },
             'reload.cancelled': {
-              actions: {
-                type: 'scheduleReloadDeadline',
-                params: ({ context }) => ({ delayMs: context.reloadDeadline.totalMs }),
-              },
+              actions: startFullReloadDeadline,
             },
             'reload.failed': 'hard',
             'reload.timedOut': {
@@ -246,10 +246,7 @@ export const sessionFlowMachine = setup({
         hard: {
           entry: [
             'reloadDocument',
-            {
-              type: 'scheduleReloadDeadline',
-              params: ({ context }) => ({ delayMs: context.reloadDeadline.totalMs }),
-            },
+            startFullReloadDeadline,
           ],
           exit: 'cancelReloadDeadline',
           on: {

@@ -60,6 +60,7 @@ export const ENGLISH_MESSAGES: SessionFlowMessages = {
       'Try again, or sign in again.',
     'sign-out-failed': 'We could not sign you out: the server did not answer. Check your connection and try again.',
     'document-reload-failed': 'Your session was refreshed, but the page did not load again. Try again, or sign in again.',
+    'unexpected-error': 'Something went wrong while renewing your session. Try again, or sign in again.',
   },
   signingOut: 'Signing you out so you can sign in again…',
   redirecting: 'Your session has ended. Taking you to sign in…',

@@ -3,7 +3,7 @@ import type { RetryDelayOptions } from './retryDelay';
 
 /**
  * Why a refresh call did not answer "refreshed" or "session gone". Only the first two can be an
- * outage; the others are configuration faults that no amount of retrying fixes.
+ * outage; the others are faults that no amount of retrying fixes (a configuration, or a bug).
  */
 export type RefreshFailureCause =
   /** No answer: the fetch failed or timed out. */
@@ -13,7 +13,9 @@ export type RefreshFailureCause =
   /** The backend saw two session cookies of one name (an old cookie domain or path) and refused. */
   | 'duplicate-cookies'
   /** A 200 without the `front-token` header: a proxy strips it, or the backend cleared an old cookie. */
-  | 'missing-front-token';
+  | 'missing-front-token'
+  /** Not the network, not an answer: a bug in the app, the kit or an SDK (a `TypeError`, an SDK not set up). */
+  | 'unexpected';
 
 export type StuckReason =
   | 'server-rejects-refreshed-session'
@@ -21,7 +23,9 @@ export type StuckReason =
   | 'front-token-missing'
   | 'sign-out-failed'
   /** The document was told to reload and did not (a `beforeunload` the user refused, a sandbox). */
-  | 'document-reload-failed';
+  | 'document-reload-failed'
+  /** The refresh failed the same unexpected way twice: a bug, logged for developers. */
+  | 'unexpected-error';
 
 export interface ReloadDeadline {
   /** A soft reload that brought no new verdict by then counts as failed. */
@@ -119,6 +123,7 @@ export function initialContext(input: SessionFlowInput): SessionFlowContext {
 const CONFIGURATION_FAULTS: Readonly<Partial<Record<RefreshFailureCause, StuckReason>>> = {
   'duplicate-cookies': 'duplicate-session-cookies',
   'missing-front-token': 'front-token-missing',
+  unexpected: 'unexpected-error',
 };
 
 /** The stuck reason a configuration fault ends in; `undefined` for a failure that may be an outage. */

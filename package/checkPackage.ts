@@ -1,9 +1,10 @@
 /**
  * After `npm run build:package`: what publint and arethetypeswrong cannot know about this package.
  * - The client entries keep their "use client" directive; no other entry has one.
- * - Imports point one way: machine ← core ← supertokens/client ← pages-router/client,
- *   app-router/client; machine ← supertokens/server ← pages-router/server, app-router/server;
- *   testing and inspect build on the core. The machine imports nothing but xstate; the pages
+ * - Imports point one way: machine ← core ← supertokens/client, inspect ← pages-router/client,
+ *   app-router/client; machine ← supertokens/server ← pages-router/server, app-router/server
+ *   (which renders app-router/client's components, as client references); testing builds on the
+ *   core. The machine imports nothing but xstate; the pages
  *   router server's browser build nothing of supertokens-node.
  * - What `_app` loads of the kit (the pages router's client entry with the core, the SuperTokens
  *   adapter and the machine) fits its size budget (minified, gzipped, peer dependencies not counted).
@@ -30,11 +31,12 @@ const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   'core/index': ['ssr-session-flow/machine', 'react', 'xstate', '@xstate/react'],
   'supertokens/client/index': ['ssr-session-flow/machine', 'ssr-session-flow/core', 'supertokens-website', 'supertokens-auth-react'],
   'supertokens/server/index': ['ssr-session-flow/machine', 'supertokens-node', 'node:'],
-  'pages-router/client/index': ['ssr-session-flow/machine', 'ssr-session-flow/core', 'ssr-session-flow/supertokens/client', 'react', 'next'],
+  'pages-router/client/index': ['ssr-session-flow/machine', 'ssr-session-flow/core', 'ssr-session-flow/supertokens/client', 'ssr-session-flow/inspect', 'react', 'next'],
   'pages-router/server/index': ['ssr-session-flow/machine', 'ssr-session-flow/supertokens/server', 'next', 'supertokens-node'],
   'pages-router/server/browser': ['ssr-session-flow/machine'],
-  'app-router/client/index': ['ssr-session-flow/machine', 'ssr-session-flow/core', 'ssr-session-flow/supertokens/client', 'next', 'react'],
-  'app-router/server/index': ['ssr-session-flow/machine', 'ssr-session-flow/supertokens/server', 'next', 'react'],
+  'app-router/client/index': ['ssr-session-flow/machine', 'ssr-session-flow/core', 'ssr-session-flow/supertokens/client', 'ssr-session-flow/inspect', 'next', 'react'],
+  // The boundary and the verdict report as client references: a server component renders them.
+  'app-router/server/index': ['ssr-session-flow/machine', 'ssr-session-flow/supertokens/server', 'ssr-session-flow/app-router/client', 'next', 'react'],
   'testing/index': ['ssr-session-flow/machine', 'ssr-session-flow/core', 'ssr-session-flow/pages-router/client', 'ssr-session-flow/supertokens/client', 'xstate'],
   'inspect/index': ['ssr-session-flow/core', 'xstate', '@statelyai/inspect'],
   'client/index': ['ssr-session-flow/machine', 'ssr-session-flow/core', 'ssr-session-flow/pages-router/client', 'ssr-session-flow/supertokens/client', 'react'],
@@ -112,7 +114,7 @@ function minifiedGzippedClientEntry(): number {
     format: 'esm',
     platform: 'browser',
     alias: Object.fromEntries(
-      ['machine', 'core', 'supertokens/client'].map((entry) => [`ssr-session-flow/${entry}`, path.join(DIST, `${entry}/index.mjs`)]),
+      ['machine', 'core', 'supertokens/client', 'inspect'].map((entry) => [`ssr-session-flow/${entry}`, path.join(DIST, `${entry}/index.mjs`)]),
     ),
     external: peers.flatMap((name) => [name, `${name}/*`]),
     logLevel: 'silent',

@@ -1,19 +1,25 @@
 import type { AppProps } from 'next/app';
 import { useState } from 'react';
-import { ensureSessionRecipe, sessionFlowPorts } from '../config/sessionConfig';
 import { SessionBoundary, type WithSessionLoading } from 'ssr-session-flow/pages-router/client';
-import { sessionFlowInspect } from 'ssr-session-flow/inspect';
+import { PagesRouterHeader } from '../components/PagesRouterHeader';
 import { useDemoMessages } from '../components/useDemoMessages';
+import { ensureSessionRecipe, sessionFlowSession } from '../config/sessionConfig';
 
-export default function App({ Component, pageProps }: AppProps) {
+/** Pages without the demo's header: the sign-in page, and the bench's (its links' prefetches would race recovery). */
+const BARE_PAGES = /^\/(auth|bench)(\/|$)/;
+
+export default function App({ Component, pageProps, router }: AppProps) {
   // Here rather than at module level: the sign-in page's module has claimed the SDK by now.
   ensureSessionRecipe();
-  const [ports] = useState(() => sessionFlowPorts());
+  const [session] = useState(sessionFlowSession);
   const { renderSessionLoading } = Component as WithSessionLoading;
   const messages = useDemoMessages();
   return (
-    <SessionBoundary pageProps={pageProps} ports={ports} renderLoading={renderSessionLoading} messages={messages} inspect={sessionFlowInspect}>
-      <Component {...pageProps} />
-    </SessionBoundary>
+    <>
+      {BARE_PAGES.test(router.pathname) ? null : <PagesRouterHeader pageProps={pageProps} />}
+      <SessionBoundary pageProps={pageProps} session={session} renderLoading={renderSessionLoading} messages={messages}>
+        <Component {...pageProps} />
+      </SessionBoundary>
+    </>
   );
 }

@@ -14,7 +14,7 @@ export const getServerSideProps = withSession<AccountProps>(async (_ctx, session
 /** Long enough that a deep link to `#devices` has to scroll: the anchor must survive recovery. */
 export default function Account({ sessionVerdict, sessionExpiresAt }: AcceptedSessionProps<AccountProps>) {
   return (
-    <PageLayout title="Account" signedIn>
+    <PageLayout title="Account">
       <p>
         Account of <code data-testid="user-id">{sessionVerdict.userId}</code>
       </p>

@@ -9,7 +9,7 @@ interface ActivityProps {
 /** The same session check with getInitialProps, which also runs in the browser on navigation. */
 function Activity({ sessionVerdict, loadedOn }: AcceptedSessionProps<ActivityProps>) {
   return (
-    <PageLayout title="Activity" signedIn>
+    <PageLayout title="Activity">
       <p>
         Activity of <code data-testid="user-id">{sessionVerdict.userId}</code>, props loaded on the {loadedOn}.
       </p>

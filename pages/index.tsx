@@ -12,7 +12,7 @@ export const getServerSideProps = withSession<HomeProps>(async () => ({
 
 export default function Home({ sessionVerdict, renderedAt }: AcceptedSessionProps<HomeProps>) {
   return (
-    <PageLayout title="Home" signedIn>
+    <PageLayout title="Home">
       <p>
         Signed in as <code data-testid="user-id">{sessionVerdict.userId}</code>
       </p>

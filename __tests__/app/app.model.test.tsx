@@ -18,7 +18,7 @@ jest.mock('../../lib/core/browserPorts', () => ({
 const paths = createSessionFlowTestModel().getShortestPaths();
 const PAGE_URL = 'http://localhost:3000/reports?tab=2#latest';
 
-beforeEach(() => expectConsole('error', /the redirect to sign in failed/));
+beforeEach(() => expectConsole('error', /the redirect to sign in failed|failed unexpectedly/));
 
 describe.each([
   ['under StrictMode', true],

@@ -7,13 +7,13 @@ import type { FakeSessionFlowWorld } from '../../lib/testing/fakePorts';
 
 // `_app` passes the session flow ports of config/sessionConfig.ts, which send the sign-in redirect
 // through the Next router: here they are the test's fake world, which records that redirect too.
-jest.mock('../../config/sessionConfig', () => ({
-  ...jest.requireActual<typeof import('../../config/sessionConfig')>('../../config/sessionConfig'),
-  sessionFlowPorts: () => jest.requireActual<typeof import('./renderApp')>('./renderApp').currentWorldPorts(),
+jest.mock('../../lib/core/browserPorts', () => ({
+  ...jest.requireActual<typeof import('../../lib/core/browserPorts')>('../../lib/core/browserPorts'),
+  createBrowserPorts: () => jest.requireActual<typeof import('./renderApp')>('./renderApp').currentWorldPorts(),
 }));
 
 /**
- * Renders the real `pages/_app` around a stub page. The demo's `sessionFlowPorts` is replaced by the
+ * Renders the real `pages/_app` around a stub page. The boundary's `createBrowserPorts` is replaced by the
  * test's fake world (see `jest.mock` in each test file): the seam between the runtime and
  * SuperTokens / the Next router / `window`.
  */

@@ -2,8 +2,7 @@ import type { RecipeInterface } from 'supertokens-website';
 import Router from 'next/router';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { refreshLockFactory, routedWindowHandler, sessionFlowPorts, sessionRecipeOptions, signInPageUrl } from '../../config/sessionConfig';
-import { createFakeSessionFlowWorld } from '../../lib/testing/fakePorts';
+import { refreshLockFactory, routedWindowHandler, sessionRecipeOptions, signInPageUrl } from '../../config/sessionConfig';
 
 // `router` is set once a pages-router page has mounted; App Router pages have none.
 jest.mock('next/router', () => ({ __esModule: true, default: { push: jest.fn(async () => true), router: {} } }));
@@ -49,11 +48,9 @@ describe('the Session recipe every page runs on', () => {
     expect(pagesRouter.push).not.toHaveBeenCalled();
   });
 
-  it('sends the session flow to the sign-in page through the Next router, with the way back', () => {
-    const ports = sessionFlowPorts(createFakeSessionFlowWorld().ports);
-    ports.redirectToSignIn('/account?tab=keys#api');
-    expect(Router.push).toHaveBeenCalledWith('/auth?show=signin&redirectToPath=%2Faccount%3Ftab%3Dkeys%23api');
+  it('knows the sign-in page, for the sign-out button', () => {
     expect(signInPageUrl()).toBe('/auth?show=signin');
+    expect(signInPageUrl('/account')).toBe('/auth?show=signin&redirectToPath=%2Faccount');
   });
 });
 

@@ -10,7 +10,11 @@ describe('classifyRefreshFailure', () => {
     ['a body that cannot be read', { status: 500, clone: () => ({ text: () => Promise.reject(new TypeError('used')) }) }, 'server'],
     ['the backend naming duplicate session cookies', refreshFailure('duplicate-cookies'), 'duplicate-cookies'],
     ["the SDK's error for a 200 without front-token", refreshFailure('missing-front-token'), 'missing-front-token'],
-    ['anything else', 'boom', 'network'],
+    ["Firefox's and Safari's words for no answer", new TypeError('NetworkError when attempting to fetch resource.'), 'network'],
+    ['Safari', new TypeError('Load failed'), 'network'],
+    ['a bug before any request (0.3 built with webpack)', refreshFailure('unexpected'), 'unexpected'],
+    ['an SDK that was never initialised', new Error('init function not called'), 'unexpected'],
+    ['anything else', 'boom', 'unexpected'],
   ])('classifies %s', async (_name, error, expected) => {
     await expect(classifyRefreshFailure(error)).resolves.toBe(expected);
   });

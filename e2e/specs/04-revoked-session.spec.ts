@@ -27,8 +27,8 @@ test('a session revoked on the backend goes to sign-in, and signing in again ret
   await expect(page.locator('input[name=email]')).toBeVisible();
   await expect(page.getByTestId('user-id')).toHaveCount(0);
   expect(requests.ofKindSince('refresh', requestMark).map((r) => r.status), 'the core refused the refresh').toEqual([401]);
-  // The sign-in page checks no session; the machine waits there in `redirecting`.
-  const toSignIn = ['refreshing@/account', 'redirecting@/account', 'redirecting@/auth'];
+  // The sign-in page checks no session; the machine waits there, arrived (a sign-in elsewhere brings it back).
+  const toSignIn = ['refreshing@/account', 'redirecting.soft@/account', 'redirecting.arrived@/auth'];
   expect(await statesAndPathsSince(page, mark)).toEqual(toSignIn);
 
   await signInThroughUI(page, user);

@@ -39,8 +39,8 @@ test('"Sign in again" from stuck signs out, shows the sign-in form, and comes ba
   expect(states.slice(states.indexOf('stuck@/account'))).toEqual([
     'stuck@/account',
     'signingOut@/account',
-    'redirecting@/account',
-    'redirecting@/auth',
+    'redirecting.soft@/account',
+    'redirecting.arrived@/auth',
     'authenticated@/account',
   ]);
   // A new recovery starts with the whole budget: the sign-out cleared it.

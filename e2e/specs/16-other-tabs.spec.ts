@@ -28,7 +28,7 @@ test.describe('other tabs of the same browser', () => {
     expect(new URL(other.url()).searchParams.get('redirectToPath')).toBe('/account?tab=billing#plan');
     await expect(other.locator('input[name=email]')).toBeVisible();
     expect(appRequestsOf(requests, other, requestMark).length, 'no request storm').toBeLessThanOrEqual(1);
-    expect(await statesAndPathsSince(other, mark)).toEqual(['redirecting@/account', 'redirecting@/auth']);
+    expect(await statesAndPathsSince(other, mark)).toEqual(['redirecting.soft@/account', 'redirecting.arrived@/auth']);
   });
 
   test('a sign-in in one tab brings another tab back from the sign-in page by itself', async ({ page, context }) => {

@@ -8,8 +8,14 @@ import { DEFAULT_LOADING_TIMINGS, useDelayedVisibility, type LoadingTimings } fr
 import { useSessionFlow, type SessionFlowOptions, type VerdictDelivery } from './useSessionFlow';
 
 /** What both routers' `SessionBoundary` take besides their verdicts and ports. */
-export interface SessionBoundaryOptions extends SessionFlowOptions {
+export interface SessionBoundaryOptions extends Omit<SessionFlowOptions, 'inspect'> {
   children: ReactNode;
+  /**
+   * The Stately inspector: on by default in development with `NEXT_PUBLIC_XSTATE_INSPECT=1`
+   * (`ssr-session-flow/inspect`), `false` to keep it off, or any `inspect` observer. A boolean
+   * passes from a server component, so an App Router layout can give it as it is.
+   */
+  inspect?: SessionFlowOptions['inspect'] | boolean;
   /**
    * The app's own loading UI as an element, e.g. `loading={<MyLoading />}`: it reads the status
    * with `useSessionFlowStatus()` (or the actor with `useSessionFlowActor()`). An element passes
@@ -21,9 +27,10 @@ export interface SessionBoundaryOptions extends SessionFlowOptions {
   loadingTimings?: Partial<LoadingTimings>;
 }
 
-export interface SessionFlowGateProps extends SessionBoundaryOptions {
+export interface SessionFlowGateProps extends Omit<SessionBoundaryOptions, 'inspect'> {
   delivery: VerdictDelivery;
   ports: SessionFlowPorts;
+  inspect?: SessionFlowOptions['inspect'];
 }
 
 const visuallyHidden = {

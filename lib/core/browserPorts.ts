@@ -14,7 +14,7 @@ export function createBrowserPorts(router: RouterPorts, session: SessionPorts): 
     classifyRefreshFailure: (error) => session.classifyRefreshFailure(error),
     reloadServerProps: () => session.whileReloading(router.reloadServerProps()),
     reloadDocument: () => window.location.reload(),
-    redirectToSignIn: (returnTo) => session.redirectToSignIn(returnTo),
+    redirectToSignIn: (returnTo) => session.redirectToSignIn(returnTo, (url) => router.navigate(url)),
     signInUrl: (returnTo) => session.signInUrl(returnTo),
     loadDocument: (url) => window.location.assign(url),
     returnFromSignIn: () => {

@@ -1,5 +1,5 @@
 import type { AnyActorRef } from 'xstate';
-import { describedSessionFlowMachine, sessionFlowMachine, type SessionFlowEvent } from 'ssr-session-flow/machine';
+import { describedSessionFlowMachine, sessionFlowMachine, type RefreshFailureCause, type SessionFlowEvent } from 'ssr-session-flow/machine';
 import { toSameOriginPath } from './sameOriginPath';
 import type { SessionFlowPorts } from './sessionFlowPorts';
 
@@ -31,6 +31,16 @@ export function createSessionFlowLogic(ports: SessionFlowPorts, options: Session
     return toSameOriginPath(here.href, here.origin) ?? '/';
   };
 
+  /**
+   * What a failed refresh means. A bug (the port's own words: `unexpected`, or a classifier that
+   * throws) is logged for developers and ends in `stuck` with its way out, never `offline` for ever.
+   */
+  const classify = async (error: unknown): Promise<RefreshFailureCause> => {
+    const cause = await ports.classifyRefreshFailure(error).catch(() => 'unexpected' as const);
+    if (cause === 'unexpected') console.error('ssr-session-flow: the session refresh failed unexpectedly (a bug, not an outage):', error);
+    return cause;
+  };
+
   const report = (self: AnyActorRef, event: SessionFlowEvent) => {
     if (self.getSnapshot().status === 'active') self.send(event);
   };
@@ -44,13 +54,13 @@ export function createSessionFlowLogic(ports: SessionFlowPorts, options: Session
         // A second entry while a call is running (React Strict Mode re-running effects) joins it.
         if (refreshInFlight) return;
         refreshInFlight = true;
-        settleWithin(ports.refreshSession(), refreshTimeoutMs, ports.setTimer).then(
+        settleWithin(attempt(() => ports.refreshSession()), refreshTimeoutMs, ports.setTimer).then(
           (refreshed) => {
             refreshInFlight = false;
             report(self, { type: refreshed ? 'refresh.succeeded' : 'refresh.rejected' });
           },
           async (error: unknown) => {
-            const cause = await ports.classifyRefreshFailure(error);
+            const cause = error instanceof NoAnswerError ? 'network' : await classify(error);
             refreshInFlight = false;
             report(self, { type: 'refresh.failed', cause });
           },
@@ -140,10 +150,24 @@ function createTimerSlots(setTimer: SessionFlowPorts['setTimer']) {
   };
 }
 
-/** Rejects with a `TypeError` (read: network failure) when `promise` takes longer than `ms`. */
+/** `call()`'s promise, or its synchronous throw as a rejection. */
+function attempt<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return call();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** A call that did not answer in time: to the user, the same as no network. */
+class NoAnswerError extends Error {
+  override name = 'NoAnswerError';
+}
+
+/** Rejects with a `NoAnswerError` when `promise` takes longer than `ms`. */
 function settleWithin<T>(promise: Promise<T>, ms: number, setTimer: SessionFlowPorts['setTimer']): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const cancel = setTimer(() => reject(new TypeError(`no answer within ${ms} ms`)), ms);
+    const cancel = setTimer(() => reject(new NoAnswerError(`no answer within ${ms} ms`)), ms);
     promise.then(
       (value) => {
         cancel();

@@ -30,11 +30,12 @@ export interface SessionPorts {
   /** Ends the session on the backend and in this browser; rejects when that did not happen. */
   signOut(): Promise<void>;
   /**
-   * Starts the way to the sign-in page, `returnTo` (a path on this origin) as the way back;
-   * rejects (or throws) when it cannot even start. The flow gives it a deadline, then loads
+   * Starts the way to the sign-in page, `returnTo` (a path on this origin) as the way back: with
+   * the SDK's own redirect, or with `navigate` (the router's) to `signInUrl(returnTo)`. Rejects
+   * (or throws) when it cannot even start. The flow gives it a deadline, then loads
    * `signInUrl(returnTo)` as a document, then offers that URL as a link.
    */
-  redirectToSignIn(returnTo: string): Promise<void> | void;
+  redirectToSignIn(returnTo: string, navigate: (url: string) => void): Promise<void> | void;
   /** The sign-in page's URL with `returnTo` as its way back, for a document load or a link. */
   signInUrl(returnTo: string): string;
   /** Whether the access token this browser holds has expired (`false` without a session). */
@@ -53,7 +54,8 @@ export interface SessionFlowPorts {
   classifyRefreshFailure: SessionPorts['classifyRefreshFailure'];
   reloadServerProps: RouterPorts['reloadServerProps'];
   reloadDocument(): void;
-  redirectToSignIn: SessionPorts['redirectToSignIn'];
+  /** `returnTo` is already checked to stay on this origin. */
+  redirectToSignIn(returnTo: string): Promise<void> | void;
   signInUrl: SessionPorts['signInUrl'];
   /** Loads `url` as a new document (`location.assign`). */
   loadDocument(url: string): void;

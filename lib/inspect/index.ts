@@ -3,6 +3,6 @@
  * (`NEXT_PUBLIC_XSTATE_INSPECT=1`), with everything secret redacted and the story kept across
  * document reloads. In a production build it is `undefined` and `@statelyai/inspect` never loads.
  */
-export { createSessionFlowInspect, sessionFlowInspect, type SessionFlowInspectOptions } from './sessionFlowInspect';
+export { boundaryInspect, createSessionFlowInspect, sessionFlowInspect, type SessionFlowInspectOptions } from './sessionFlowInspect';
 export { redactingInspectorOptions, type BrowserInspectorOptions, type StatelyInspector } from './statelyInspector';
 export { redactForInspector, REDACTED, type JsonValue } from './redactForInspector';

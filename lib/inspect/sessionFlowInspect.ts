@@ -40,12 +40,35 @@ export function createSessionFlowInspect(options: SessionFlowInspectOptions = {}
   return undefined;
 }
 
+let shared: Observer<InspectionEvent> | undefined;
+
+/** One inspector per document, whoever asks first: a boundary's default, or `sessionFlowInspect`. */
+function sharedInspect(): Observer<InspectionEvent> | undefined {
+  shared ??= createSessionFlowInspect()?.inspect;
+  return shared;
+}
+
+/** In development, with the flag, in a browser: the conditions `createSessionFlowInspect` checks. */
+function inspectorWanted(): boolean {
+  return process.env.NODE_ENV !== 'production' && process.env.NEXT_PUBLIC_XSTATE_INSPECT === '1' && typeof window !== 'undefined';
+}
+
 /**
- * What `_app` passes to `<SessionGate inspect>`: created once per document, before the actor, as
- * `useActorRef` reads `inspect` only when it creates the actor.
+ * The inspector for an actor made outside a `SessionBoundary` (whose own default is the same one):
+ * created once per document, before the actor, as `useActorRef` reads `inspect` only when it
+ * creates the actor. `undefined` unless in development with the flag.
  */
-export const sessionFlowInspect: Observer<InspectionEvent> | undefined = createSessionFlowInspect()?.inspect;
+export const sessionFlowInspect: Observer<InspectionEvent> | undefined = inspectorWanted() ? sharedInspect() : undefined;
 
 function newPageId(): string {
   return `page-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * What a `SessionBoundary`'s `inspect` option means: the document's development inspector unless
+ * `false` (decided when the boundary first renders), or the app's own observer.
+ */
+export function boundaryInspect(option: Observer<InspectionEvent> | ((event: InspectionEvent) => void) | boolean | undefined) {
+  if (option !== true && option !== undefined) return option === false ? undefined : option;
+  return inspectorWanted() ? sharedInspect() : undefined;
 }

@@ -8,7 +8,7 @@ import {
 import { describeSessionFlow, type SessionFlowSnapshot } from 'ssr-session-flow/machine';
 import type { SessionVerdict, SessionPageProps } from 'ssr-session-flow/machine';
 
-const REFRESH_FAILURE_CAUSES: readonly RefreshFailureCause[] = ['network', 'server', 'duplicate-cookies', 'missing-front-token'];
+const REFRESH_FAILURE_CAUSES: readonly RefreshFailureCause[] = ['network', 'server', 'duplicate-cookies', 'missing-front-token', 'unexpected'];
 /** What the model starts from unless told otherwise; an actor replaying its paths must start the same way. */
 export const SESSION_FLOW_MODEL_INPUT: SessionFlowInput = { verdict: undefined, retryDelay: { initialMs: 1_000, maxMs: 1_000 } };
 

@@ -8,7 +8,7 @@ export const getServerSideProps = withSession(async () => ({ props: {} }));
 /** A protected page with its own loading UI: one screen per state of the session flow. */
 export default function CustomLoadingExample({ sessionVerdict }: AcceptedSessionProps) {
   return (
-    <PageLayout title="Custom loading UI" signedIn>
+    <PageLayout title="Custom loading UI">
       <p>
         Signed in as <code data-testid="user-id">{sessionVerdict.userId}</code>. Let the access token expire and
         reload this page to see this page&apos;s own loading screens.

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
-import { getSessionVerdict } from 'ssr-session-flow/app-router/server';
-import { DemoSessionFlowBoundary } from '../../../components/DemoSessionFlowBoundary';
+import { SessionLayout } from 'ssr-session-flow/app-router/server';
+import { requestMessages } from '../../../config/requestMessages';
 
 /**
  * Guards every page under it with one check per request (the pages reuse it through React's
- * `cache`). A client-side navigation re-renders the page, not this layout: the page's own check
- * (the same call) reports its verdict with `<SessionVerdictReport>`.
+ * `cache`). A client-side navigation re-renders the page, not this layout: each page is wrapped in
+ * `withSession`, which reports its own verdict. Everything the boundary takes is a server value:
+ * the words in the browser's language (a promise, read inside the layout's `<Suspense>`); the
+ * inspector comes on by itself in development with the flag.
  */
-export default async function ProtectedLayout({ children }: { children: ReactNode }) {
-  return <DemoSessionFlowBoundary verdict={await getSessionVerdict()}>{children}</DemoSessionFlowBoundary>;
+export default function ProtectedLayout({ children }: { children: ReactNode }) {
+  return <SessionLayout messages={requestMessages()}>{children}</SessionLayout>;
 }

@@ -5,6 +5,11 @@ import { useEffect, useState } from 'react';
 import SuperTokens from 'supertokens-auth-react';
 import Session from 'supertokens-auth-react/recipe/session';
 import { REFRESH_START_MARK } from 'ssr-session-flow/supertokens/client';
+import { ensureAuthUi } from '../../../config/frontendConfig';
+
+// The recipe runs on supertokens-auth-react, which the docs initialise in a root-layout provider;
+// the demo's App Router pages run on supertokens-website alone, so the recipe brings its own.
+ensureAuthUi();
 
 /** The docs' `TryRefreshComponent`, timed from the same mark as the session flow's refresh. */
 export function TryRefreshComponent() {

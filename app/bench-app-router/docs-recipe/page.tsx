@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { connection } from 'next/server';
 import { checkSession } from 'ssr-session-flow/app-router/server';
 import { TryRefreshComponent } from './TryRefreshComponent';
@@ -10,7 +11,19 @@ import { TryRefreshComponent } from './TryRefreshComponent';
  * component that calls `attemptRefreshingSession()` and then `router.refresh()`. The same server
  * check (the kit's) and the same refresh lock (the build's), so only the recovery differs.
  */
-export default async function AppRouterBenchDocsRecipe() {
+/**
+ * Inside `<Suspense>`, as the kit's `SessionLayout` checks inside one: like for like, and what
+ * `cacheComponents` (the e2e build that has it) asks of a component that reads the request.
+ */
+export default function AppRouterBenchDocsRecipe() {
+  return (
+    <Suspense fallback={null}>
+      <DocsRecipe />
+    </Suspense>
+  );
+}
+
+async function DocsRecipe() {
   await connection(); // read the flag per request: a build without it would prerender the 404
   if (process.env.ENABLE_BENCH_PAGES !== '1') notFound();
   const check = await checkSession();

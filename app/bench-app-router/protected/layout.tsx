@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { getSessionVerdict } from 'ssr-session-flow/app-router/server';
-import { DemoSessionFlowBoundary } from '../../../components/DemoSessionFlowBoundary';
+import { SessionLayout } from 'ssr-session-flow/app-router/server';
 
 /** The demo's protected layout (app/app-router/(protected)/layout.tsx) without its navigation. */
-export default async function BenchProtectedLayout({ children }: { children: ReactNode }) {
-  return <DemoSessionFlowBoundary verdict={await getSessionVerdict()}>{children}</DemoSessionFlowBoundary>;
+export default function BenchProtectedLayout({ children }: { children: ReactNode }) {
+  return <SessionLayout>{children}</SessionLayout>;
 }

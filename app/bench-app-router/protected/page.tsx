@@ -1,22 +1,21 @@
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { SessionVerdictReport } from 'ssr-session-flow/app-router/client';
-import { checkSession } from 'ssr-session-flow/app-router/server';
+import { withSession } from 'ssr-session-flow/app-router/server';
 
 /**
  * For `npm run bench` only (404 unless ENABLE_BENCH_PAGES=1): an App Router protected page,
- * recovered by its layout's `SessionFlowBoundary` with `router.refresh()`. The baseline, SuperTokens'
+ * recovered by its layout's `SessionBoundary` with `router.refresh()`. The baseline, SuperTokens'
  * App Router recipe, is `/bench-app-router/docs-recipe`, with the same content. Neither has the
  * demo's navigation: its links' prefetches would race the recovery's own requests.
  */
 export default async function AppRouterBenchProtected() {
   await connection(); // read the flag per request: a build without it would prerender the 404
   if (process.env.ENABLE_BENCH_PAGES !== '1') notFound();
-  const check = await checkSession();
-  if (!check.session) return <SessionVerdictReport verdict={check.verdict} />;
-  return (
-    <p>
-      Signed in as <code data-testid="user-id">{check.session.userId}</code>, rendered at {new Date().toISOString()}
-    </p>
-  );
+  return <SignedIn />;
 }
+
+const SignedIn = withSession(async (_props: object, session) => (
+  <p>
+    Signed in as <code data-testid="user-id">{session.userId}</code>, rendered at {new Date().toISOString()}
+  </p>
+));

@@ -1,7 +1,8 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import { createBrowserPorts, SessionFlowGate, type SessionBoundaryOptions, type SessionFlowPorts, type VerdictDelivery } from 'ssr-session-flow/core';
+import { createBrowserPorts, SessionFlowGate, type SessionBoundaryOptions, type SessionFlowPorts, type SessionPorts, type VerdictDelivery } from 'ssr-session-flow/core';
 import type { SessionVerdict } from 'ssr-session-flow/machine';
+import { boundaryInspect } from 'ssr-session-flow/inspect';
 import { superTokensSessionPorts } from 'ssr-session-flow/supertokens/client';
 import { VerdictReport } from './SessionVerdictReport';
 import { useTrackedRefresh } from './useTrackedRefresh';
@@ -9,7 +10,9 @@ import { useTrackedRefresh } from './useTrackedRefresh';
 export interface SessionBoundaryProps extends SessionBoundaryOptions {
   /** The verdict of the server component that renders the boundary (a protected layout). */
   verdict: SessionVerdict;
-  /** Defaults to the browser: the App Router, SuperTokens, `window`. Tests pass fakes. */
+  /** The session SDK's ports: SuperTokens' by default (`superTokensSessionPorts()`); read once. */
+  session?: SessionPorts;
+  /** All the ports at once (the router's, the SDK's, the browser's); tests pass fakes. */
   ports?: SessionFlowPorts;
 }
 
@@ -20,7 +23,7 @@ export interface SessionBoundaryProps extends SessionBoundaryOptions {
  * the boundary (first load, refresh) and from pages under it (`<SessionVerdictReport>`), which a
  * client-side navigation re-renders without the layout.
  */
-export function SessionBoundary({ verdict, ports, ...options }: SessionBoundaryProps) {
+export function SessionBoundary({ verdict, ports, session, inspect, ...options }: SessionBoundaryProps) {
   const [delivery, setDelivery] = useState<VerdictDelivery>(() => ({ verdict }));
   const [layoutVerdict, setLayoutVerdict] = useState(verdict);
   // Every render of the layout brings a new verdict object, even an equal one: deliver each.
@@ -36,12 +39,12 @@ export function SessionBoundary({ verdict, ports, ...options }: SessionBoundaryP
   const [boundaryPorts] = useState<SessionFlowPorts>(
     () =>
       ports ??
-      createBrowserPorts({ reloadServerProps: refresh, navigate: (url) => router.replace(url), hashInFlight: () => '' }, superTokensSessionPorts()),
+      createBrowserPorts({ reloadServerProps: refresh, navigate: (url) => router.replace(url), hashInFlight: () => '' }, session ?? superTokensSessionPorts()),
   );
 
   return (
     <VerdictReport.Provider value={report}>
-      <SessionFlowGate {...options} delivery={delivery} ports={boundaryPorts} />
+      <SessionFlowGate {...options} delivery={delivery} ports={boundaryPorts} inspect={boundaryInspect(inspect)} />
     </VerdictReport.Provider>
   );
 }

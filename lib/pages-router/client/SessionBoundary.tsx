@@ -1,13 +1,16 @@
 import { useMemo, useState } from 'react';
-import { createBrowserPorts, SessionFlowGate, type SessionBoundaryOptions, type SessionFlowPorts } from 'ssr-session-flow/core';
+import { createBrowserPorts, SessionFlowGate, type SessionBoundaryOptions, type SessionFlowPorts, type SessionPorts } from 'ssr-session-flow/core';
 import { readSessionVerdict } from 'ssr-session-flow/machine';
+import { boundaryInspect } from 'ssr-session-flow/inspect';
 import { superTokensSessionPorts } from 'ssr-session-flow/supertokens/client';
 import { pagesRouterPorts } from './pagesRouterPorts';
 
 export interface SessionBoundaryProps extends SessionBoundaryOptions {
   /** `_app`'s `pageProps`: their verdict (`withSession`, `withSessionInitialProps`) decides. */
   pageProps: unknown;
-  /** Defaults to the browser: the pages router, SuperTokens, `window`. Tests pass fakes. */
+  /** The session SDK's ports: SuperTokens' by default (`superTokensSessionPorts()`); read once. */
+  session?: SessionPorts;
+  /** All the ports at once (the router's, the SDK's, the browser's); tests pass fakes. */
   ports?: SessionFlowPorts;
 }
 
@@ -17,8 +20,8 @@ export interface SessionBoundaryProps extends SessionBoundaryOptions {
  * loading UI while the flow recovers. Every new `pageProps` is a new verdict, because client-side
  * navigation re-runs getServerSideProps without remounting `_app`.
  */
-export function SessionBoundary({ pageProps, ports, ...options }: SessionBoundaryProps) {
-  const [boundaryPorts] = useState(() => ports ?? createBrowserPorts(pagesRouterPorts(), superTokensSessionPorts()));
+export function SessionBoundary({ pageProps, ports, session, inspect, ...options }: SessionBoundaryProps) {
+  const [boundaryPorts] = useState(() => ports ?? createBrowserPorts(pagesRouterPorts(), session ?? superTokensSessionPorts()));
   const delivery = useMemo(() => ({ verdict: readSessionVerdict(pageProps) }), [pageProps]);
-  return <SessionFlowGate {...options} delivery={delivery} ports={boundaryPorts} />;
+  return <SessionFlowGate {...options} delivery={delivery} ports={boundaryPorts} inspect={boundaryInspect(inspect)} />;
 }

@@ -1,3 +1,4 @@
+import { markAuthReactConfigured } from './authReactSetUp';
 import { toSafeReturnUrl, type RedirectGuardOptions } from './returnPath';
 
 /** The part of supertokens-auth-react's redirection context the guard reads. */
@@ -37,6 +38,7 @@ export function authReactConfig<Config extends AuthReactConfigLike>(
   config: Config,
   options: AuthReactConfigOptions = {},
 ): Omit<Config, 'getRedirectionURL'> & GuardedRedirection {
+  if (typeof window !== 'undefined') markAuthReactConfigured();
   const fallbackPath = options.fallbackPath ?? '/';
   const appRedirectionUrl = config.getRedirectionURL?.bind(config);
   const getRedirectionURL = async (context: RedirectionContext, userContext: unknown): Promise<string | undefined | null> => {

@@ -12,10 +12,19 @@ interface ResponseLike {
 }
 
 /**
+ * What fetch throws when a request gets no answer, in Chromium, Firefox, Safari and Node's undici
+ * ("Failed to fetch", "NetworkError when attempting to fetch resource.", "Load failed",
+ * "fetch failed"); an aborted fetch is an `AbortError`.
+ */
+const NO_ANSWER = /failed to fetch|networkerror|network error|load failed|fetch failed|network request failed/i;
+
+/**
  * supertokens-website rethrows what went wrong: the fetch `TypeError` when the request never got
  * an answer, the `Response` itself for an unexpected status, or its own `Error` when a 200 lacks
  * the `front-token` header. A 401 never gets here: the SDK turns it into `false`. A 5xx is read,
- * not just counted: the duplicate-cookie answer is a configuration fault, not an outage.
+ * not just counted: the duplicate-cookie answer is a configuration fault, not an outage. Anything
+ * else is a bug (`getReferenceOrThrow is not a function`, an SDK not initialised): retrying
+ * for ever would hide it behind "offline", so it is `unexpected`.
  */
 export async function classifyRefreshFailure(error: unknown): Promise<RefreshFailureCause> {
   if (isResponseLike(error)) {
@@ -23,7 +32,14 @@ export async function classifyRefreshFailure(error: unknown): Promise<RefreshFai
     return body.toLowerCase().includes(DUPLICATE_COOKIES_TEXT) ? 'duplicate-cookies' : 'server';
   }
   if (error instanceof Error && error.message.includes(MISSING_FRONT_TOKEN_TEXT)) return 'missing-front-token';
-  return 'network';
+  if (isNoAnswer(error)) return 'network';
+  return 'unexpected';
+}
+
+function isNoAnswer(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  return name === 'AbortError' || (name === 'TypeError' && typeof message === 'string' && NO_ANSWER.test(message));
 }
 
 function isResponseLike(error: unknown): error is ResponseLike {

@@ -3,15 +3,17 @@ import { CookieHandlerReference } from 'supertokens-website/utils/cookieHandler'
 import { DateProviderReference } from 'supertokens-website/utils/dateProvider';
 import { RETURN_TO_PARAM, type SessionPorts } from 'ssr-session-flow/core';
 import { classifyRefreshFailure } from './classifyRefreshFailure';
+import { isAuthReactConfigured } from './authReactSetUp';
 import { accessTokenExpiryFromCookies, frontTokenFromCookies } from './frontToken';
-import { createRefreshBookkeeping } from './refreshBookkeeping';
-import { refreshSession } from './sessionRefresh';
+import { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
 
 export interface SuperTokensSessionPortsOptions {
   /** Where SuperTokens' sign-in page is (auth-react's `websiteBasePath`): `/auth` by default. */
   signInPath?: string;
+  /** SuperTokens' public `attemptRefreshingSession()` by default; `leanRefresh()` trades coupling for speed. */
+  refresh?: RefreshStrategy;
 }
 
 /**
@@ -19,29 +21,27 @@ export interface SuperTokensSessionPortsOptions {
  * (supertokens-website), which supertokens-auth-react and supertokens-web-js initialise too, so
  * they work on a page that initialised any of the three.
  */
-export function superTokensSessionPorts({ signInPath = '/auth' }: SuperTokensSessionPortsOptions = {}): SessionPorts {
-  const bookkeeping = createRefreshBookkeeping((callback, delayMs) => {
-    const handle = window.setTimeout(callback, delayMs);
-    return () => window.clearTimeout(handle);
-  });
+export function superTokensSessionPorts({ signInPath = '/auth', refresh = publicRefresh }: SuperTokensSessionPortsOptions = {}): SessionPorts {
+  const signInUrl = (returnTo: string) => `${signInPath}?${new URLSearchParams({ show: 'signin', [RETURN_TO_PARAM]: returnTo }).toString()}`;
   return {
     refreshSession: async () => {
       // A User Timing mark: recovery shows up in the DevTools timeline and in RUM tools.
       performance.mark(REFRESH_START_MARK);
-      await bookkeeping.flush();
-      return refreshSession(bookkeeping.later);
+      return refresh.refresh();
     },
     classifyRefreshFailure,
-    whileReloading: (reload) => bookkeeping.holdWhile(reload),
+    whileReloading: (reload) => refresh.whileReloading(reload),
     signOut: () => signOut(),
-    redirectToSignIn: async (returnTo) => {
-      // auth-react's own redirect honours the app's `getRedirectionURL` for TO_AUTH. Loaded when
-      // needed: pages that never show its UI need not carry it. Where it is not initialised (or
-      // its chunk does not load) this rejects, and the flow loads `signInUrl` as a document.
+    redirectToSignIn: async (returnTo, navigate) => {
+      // Where the app set auth-react up (`authReactConfig`), its own redirect, which honours the
+      // app's `getRedirectionURL` for TO_AUTH; it is loaded already then. Elsewhere (every page
+      // on supertokens-website alone) the router goes to the sign-in page: auth-react's 60 kB are
+      // not worth fetching only to learn that it was never initialised here.
+      if (!isAuthReactConfigured()) return navigate(signInUrl(returnTo));
       const { redirectToAuth } = await import('supertokens-auth-react');
       await redirectToAuth({ show: 'signin', redirectBack: false, queryParams: { [RETURN_TO_PARAM]: returnTo } });
     },
-    signInUrl: (returnTo) => `${signInPath}?${new URLSearchParams({ show: 'signin', [RETURN_TO_PARAM]: returnTo }).toString()}`,
+    signInUrl,
     isAccessTokenExpired: async () => {
       const expiresAt = accessTokenExpiryFromCookies(await readCookies());
       // The SDK's own clock: it corrects for the skew between this browser and the backend.

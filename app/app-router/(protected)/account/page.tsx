@@ -1,16 +1,13 @@
-import { SessionVerdictReport } from 'ssr-session-flow/app-router/client';
-import { checkSession } from 'ssr-session-flow/app-router/server';
+import { withSession } from 'ssr-session-flow/app-router/server';
 
 /** Long enough that a deep link to `#devices` has to scroll: the anchor must survive recovery. */
-export default async function AppRouterAccount() {
-  const check = await checkSession();
-  if (!check.session) return <SessionVerdictReport verdict={check.verdict} />;
-  const exp = check.session.accessTokenPayload.exp;
+export default withSession(async (_props, session) => {
+  const exp = session.accessTokenPayload.exp;
   return (
     <>
       <h1>Account (App Router)</h1>
       <p>
-        Account of <code data-testid="user-id">{check.session.userId}</code>
+        Account of <code data-testid="user-id">{session.userId}</code>
       </p>
       <section id="plan" style={{ minHeight: '120vh' }}>
         <h2>Plan</h2>
@@ -22,4 +19,4 @@ export default async function AppRouterAccount() {
       </section>
     </>
   );
-}
+});

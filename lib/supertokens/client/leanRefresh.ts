@@ -11,6 +11,8 @@ import {
 } from 'supertokens-website/lib/build/fetch';
 import { supported_fdi as SUPPORTED_FDI } from 'supertokens-website/lib/build/version';
 import { LockFactoryReference } from 'supertokens-website/utils/lockFactory';
+import { createRefreshBookkeeping } from './refreshBookkeeping';
+import { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 
 /**
  * The SDK's request class, the file's only default export. Bundlers disagree on what a default
@@ -27,6 +29,73 @@ const LOCK_WAIT_MS = 1_000;
 const MISSING_FRONT_TOKEN =
   "The 'front-token' header is missing from a successful refresh-session response: a proxy strips it, or it is " +
   "missing from 'access-control-expose-headers'.";
+
+/**
+ * The refresh on supertokens-website's own build files: the one module of this kit that reaches
+ * past an SDK's public API. Before the first refresh it checks that every part it needs is there,
+ * as it was in the versions the kit is tested with; if one is missing (another release moved
+ * it), it says so once and refreshes with the public call instead: slower, never broken.
+ * `superTokensSessionPorts({ refresh: leanRefresh() })` (docs/decisions/017).
+ */
+export function leanRefresh(): RefreshStrategy {
+  let chosen: RefreshStrategy | undefined;
+  const choose = (): RefreshStrategy => {
+    if (chosen) return chosen;
+    const missing = missingPrivateParts();
+    if (missing.length > 0) {
+      console.warn(
+        `ssr-session-flow: this supertokens-website has no ${missing.join(', ')}; refreshing with its public attemptRefreshingSession().`,
+      );
+      chosen = publicRefresh;
+    } else {
+      const bookkeeping = createRefreshBookkeeping((callback, delayMs) => {
+        const handle = window.setTimeout(callback, delayMs);
+        return () => window.clearTimeout(handle);
+      });
+      chosen = {
+        refresh: async () => {
+          await bookkeeping.flush();
+          return refreshSession(bookkeeping.later);
+        },
+        whileReloading: (reload) => bookkeeping.holdWhile(reload),
+      };
+    }
+    return chosen;
+  };
+  return {
+    refresh: () => choose().refresh(),
+    whileReloading: (reload) => (chosen ?? publicRefresh).whileReloading(reload),
+  };
+}
+
+/** What the lean refresh uses of supertokens-website that its public API does not promise. */
+export function missingPrivateParts(): string[] {
+  const functions: Record<string, unknown> = {
+    getLocalSessionState,
+    getTokenForHeaderAuth,
+    setToken,
+    fireSessionUpdateEventsIfNecessary,
+    updateClockSkewUsingFrontToken,
+    'AntiCsrfToken.getToken': AntiCsrfToken?.getToken,
+    'AntiCsrfToken.setItem': AntiCsrfToken?.setItem,
+    'FrontToken.setItem': FrontToken?.setItem,
+    'LockFactoryReference.getReferenceOrThrow': LockFactoryReference?.getReferenceOrThrow,
+  };
+  const missing = Object.entries(functions)
+    .filter(([, value]) => typeof value !== 'function')
+    .map(([name]) => name);
+  const request = AuthHttpRequest as Partial<typeof AuthHttpRequest> | undefined;
+  const config = request?.config as Partial<(typeof AuthHttpRequest)['config']> | undefined;
+  for (const hook of ['preAPIHook', 'postAPIHook', 'onHandleEvent'] as const) {
+    if (typeof config?.[hook] !== 'function') missing.push(`AuthHttpRequest.config.${hook}`);
+  }
+  if (typeof config?.sessionExpiredStatusCode !== 'number') missing.push('AuthHttpRequest.config.sessionExpiredStatusCode');
+  if (typeof request?.refreshTokenUrl !== 'string') missing.push('AuthHttpRequest.refreshTokenUrl');
+  if (typeof request?.rid !== 'string') missing.push('AuthHttpRequest.rid');
+  if (typeof request?.env?.__supertokensOriginalFetch !== 'function') missing.push('AuthHttpRequest.env.__supertokensOriginalFetch');
+  if (!Array.isArray(SUPPORTED_FDI)) missing.push('supported_fdi');
+  return missing;
+}
 
 /**
  * SuperTokens' refresh (`attemptRefreshingSession` in supertokens-website 20.1), step for step,

@@ -1,7 +1,9 @@
 import SessionRecipe from 'supertokens-website';
+import * as websiteExports from 'supertokens-website';
+import * as fetchBuild from 'supertokens-website/lib/build/fetch';
 import { createRefreshBookkeeping } from '../../lib/supertokens/client/refreshBookkeeping';
 import { classifyRefreshFailure } from '../../lib/supertokens/client/classifyRefreshFailure';
-import { refreshSession } from '../../lib/supertokens/client/sessionRefresh';
+import { leanRefresh, missingPrivateParts, refreshSession } from '../../lib/supertokens/client/leanRefresh';
 import { expectConsole } from '../support/consoleGuard';
 
 /**
@@ -208,6 +210,29 @@ function cookie(name: string): string | undefined {
 function answer(status: number, headers: Record<string, string>, body = '{"status":"OK"}'): Response {
   return new Response(body, { status, headers });
 }
+
+describe('leanRefresh(): the private path, checked before it is used', () => {
+  it('finds every part it needs in the installed supertokens-website', () => {
+    expect(missingPrivateParts()).toEqual([]);
+  });
+
+  it('refreshes with the public call, and says why once, when a part is missing', async () => {
+    expectConsole('warn', /has no AuthHttpRequest\.config\.preAPIHook; refreshing with its public attemptRefreshingSession/);
+    const attempt = jest.spyOn(websiteExports, 'attemptRefreshingSession').mockResolvedValue(true);
+    const preAPIHook = fetchBuild.default.config.preAPIHook;
+    (fetchBuild.default.config as { preAPIHook?: unknown }).preAPIHook = undefined;
+    try {
+      const strategy = leanRefresh();
+      await expect(strategy.refresh()).resolves.toBe(true);
+      await expect(strategy.refresh()).resolves.toBe(true);
+      expect(attempt).toHaveBeenCalledTimes(2);
+      expect(fetchMock).not.toHaveBeenCalled();
+    } finally {
+      fetchBuild.default.config.preAPIHook = preAPIHook;
+      attempt.mockRestore();
+    }
+  });
+});
 
 async function flush(): Promise<void> {
   for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
