@@ -10,13 +10,20 @@ const kitModuleNameMapper = Object.fromEntries(
   Object.entries(kitEntries).map(([name, { source }]) => [`^${name}$`, `<rootDir>/${source.slice(2)}`]),
 );
 
+/**
+ * SUPERTOKENS_WEBSITE_DIR=<a supertokens-website folder>: the suites run against that release
+ * instead of the repository's (the compatibility matrix runs the lean refresh's contract so).
+ */
+const websiteDir = process.env.SUPERTOKENS_WEBSITE_DIR;
+const websiteMapper = websiteDir ? { '^supertokens-website$': websiteDir, '^supertokens-website/(.*)$': `${websiteDir}/$1` } : {};
+
 /** @type {import('jest').Config} */
 const config = {
   testEnvironment: '<rootDir>/__tests__/support/jsdomEnvironment.js',
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setupTests.ts'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/.next/'],
-  moduleNameMapper: kitModuleNameMapper,
+  moduleNameMapper: { ...kitModuleNameMapper, ...websiteMapper },
 };
 
 module.exports = createJestConfig(config);

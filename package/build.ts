@@ -20,6 +20,7 @@ for (const [from, to] of [
   ['package/package.json', 'package.json'],
   ['README.md', 'README.md'],
   ['CHANGELOG.md', 'CHANGELOG.md'],
+  ['LICENSE', 'LICENSE'],
 ] as const) {
   copyFileSync(path.join(root, from), path.join(dist, to));
 }

@@ -65,6 +65,18 @@ describe('cross-tab session events', () => {
   });
 });
 
+describe('crossTabSessionEvents(): one per tab', () => {
+  it('is shared by every copy of the module in the page, so a tab never hears its own events', async () => {
+    const first = jest.requireActual<typeof import('../../lib/core/crossTabSessionEvents')>('../../lib/core/crossTabSessionEvents');
+    let second: typeof first | undefined;
+    jest.isolateModules(() => {
+      second = jest.requireActual<typeof import('../../lib/core/crossTabSessionEvents')>('../../lib/core/crossTabSessionEvents');
+    });
+    expect(second).not.toBe(first);
+    expect(second?.crossTabSessionEvents()).toBe(first.crossTabSessionEvents());
+  });
+});
+
 describe('publishSessionEventsToOtherTabs (Session.init onHandleEvent)', () => {
   it.each([
     [{ action: 'SESSION_CREATED' }, ['signed-in']],

@@ -74,6 +74,27 @@ describe('JWTs signed by the core (POST /recipe/jwt)', () => {
   });
 });
 
+describe('a JWT from createJWT handed to the session verify', () => {
+  it.each([false, true])('is read as the latest format (no version in its header), then refused for its claims (checkDatabase %s)', async (checkDatabase) => {
+    const created = await Session.createJWT({ sub: 'user-1' }, 60);
+    const jwt = created.status === 'OK' ? created.jwt : '';
+    expect(decodeProtectedHeader(jwt)).not.toHaveProperty('version');
+
+    const result = await coreCall(app.url, 'POST', '/recipe/session/verify', {
+      accessToken: jwt,
+      doAntiCsrfCheck: false,
+      enableAntiCsrf: false,
+      checkDatabase,
+    });
+
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({
+      status: 'TRY_REFRESH_TOKEN',
+      message: expect.stringContaining('Access token does not contain all the information'),
+    });
+  });
+});
+
 function jwks() {
   return createRemoteJWKSet(new URL(`${app.url}/.well-known/jwks.json`));
 }

@@ -31,8 +31,21 @@ describe('the kit’s entry points', () => {
       const folder = name.slice('ssr-session-flow/'.length);
       const { source, browser } = kitEntries[name] ?? { source: '' };
       expect(ENTRIES).toContainEqual({ out: `${folder}/index`, source: source.slice(2) });
-      expect(Boolean(manifest.exports[`./${folder}`]?.browser)).toBe(browser !== undefined);
-      if (browser) expect(ENTRIES).toContainEqual({ out: `${folder}/browser`, source: browser.slice(2) });
+      if (!browser) continue;
+      expect(JSON.stringify(manifest.exports[`./${folder}`]?.browser)).toContain(`./${folder}/browser.`);
+      expect(ENTRIES).toContainEqual({ out: `${folder}/browser`, source: browser.slice(2) });
+    }
+  });
+
+  it('give a browser bundle the ESM build of every entry browser code reaches, however it is reached', () => {
+    // A server component's import of a client entry resolves under the `node` condition (CommonJS)
+    // and becomes the client reference; the browser must still get one copy of each module, or the
+    // flow's state (the channel to other tabs) is made twice: so `browser` comes first, ESM.
+    const manifest = JSON.parse(readFileSync('package/package.json', 'utf8')) as { exports: Record<string, Record<string, unknown>> };
+    for (const folder of ['machine', 'core', 'supertokens/client', 'pages-router/client', 'app-router/client', 'inspect']) {
+      const conditions = manifest.exports[`./${folder}`] ?? {};
+      expect(Object.keys(conditions)[0]).toBe('browser');
+      expect(conditions.browser).toEqual({ types: `./${folder}/index.d.mts`, default: `./${folder}/index.mjs` });
     }
   });
 });

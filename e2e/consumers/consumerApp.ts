@@ -37,7 +37,13 @@ export async function installCell(cell: ConsumerCell, tarball: string): Promise<
   for (const entry of readdirSync(dir)) {
     if (entry !== 'node_modules') rmSync(path.join(dir, entry), { recursive: true, force: true });
   }
-  cpSync(EXAMPLE_DIR, dir, { recursive: true, filter: (source) => !/[/\\](node_modules|\.next[^/\\]*|\.pack)$/.test(source) });
+  const leftOut = (source: string) =>
+    /[/\\](node_modules|\.next[^/\\]*|\.pack)$/.test(source) || (!cell.routers.includes('app') && source === path.join(EXAMPLE_DIR, 'app'));
+  cpSync(EXAMPLE_DIR, dir, { recursive: true, filter: (source) => !leftOut(source) });
+  for (const [file, content] of Object.entries(cell.files ?? {})) {
+    if (content === null) rmSync(path.join(dir, file), { force: true });
+    else writeFileSync(path.join(dir, file), content);
+  }
   const manifest = JSON.parse(readFileSync(path.join(EXAMPLE_DIR, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
     devDependencies?: Record<string, string>;

@@ -1,6 +1,7 @@
 import { waitForAccessTokenExpiry } from '../support/accessToken';
 import { newCredentials, signInThroughUI, submitSignUp } from '../support/auth';
 import { expect, test } from '../support/fixtures';
+import { clickWhenHydrated } from '../support/hydration';
 import { originOf, type ConsumerBuild, type ConsumerCell } from './consumerCells';
 import { startConsumerServer, type ConsumerServer } from './consumerServer';
 
@@ -12,7 +13,7 @@ export function describeConsumerRecovery(cell: ConsumerCell, build: ConsumerBuil
   test.describe(`${cell.title}, ${build.bundler}`, () => {
     const server = serveDuringDescribe(cell, build);
 
-    test('sign up, the token expires, recovery without a document reload, sign out', async ({ page, context, requests }) => {
+    test('pages router: sign up, the token expires, recovery without a document reload, sign out', async ({ page, context, requests }) => {
       const origin = server.origin();
       const user = await submitSignUp(page, origin);
       await expect(page.getByTestId('user-id')).toHaveText(user.userId);
@@ -26,7 +27,30 @@ export function describeConsumerRecovery(cell: ConsumerCell, build: ConsumerBuil
       expect(requests.ofKindSince('data', mark), 'one soft re-run of the server props').toHaveLength(1);
       expect(requests.ofKindSince('document', mark), 'the reload the test made, and no other').toHaveLength(1);
 
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await clickWhenHydrated(page.getByRole('button', { name: 'Sign out' }));
+      await expect(page).toHaveURL((url) => url.pathname === '/auth');
+      await expect(page.locator('input[name=email]')).toBeVisible();
+    });
+
+    if (!cell.routers.includes('app')) return;
+
+    test('App Router: the token expires, recovery without a document reload, sign out', async ({ page, context, requests }) => {
+      const origin = server.origin();
+      const user = await submitSignUp(page, origin);
+      await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+      await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
+      await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+      await waitForAccessTokenExpiry(context, origin);
+      const mark = requests.mark();
+
+      await page.reload({ waitUntil: 'load' });
+
+      await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+      expect(requests.ofKindSince('refresh', mark).map((r) => r.status)).toEqual([200]);
+      expect(requests.ofKindSince('rsc', mark).length, 'router.refresh() fetched the server components').toBeGreaterThanOrEqual(1);
+      expect(requests.ofKindSince('document', mark), 'the reload the test made, and no other').toHaveLength(1);
+
+      await clickWhenHydrated(page.getByRole('button', { name: 'Sign out' }));
       await expect(page).toHaveURL((url) => url.pathname === '/auth');
       await expect(page.locator('input[name=email]')).toBeVisible();
     });
@@ -61,7 +85,7 @@ export function describeConsumerOpenRedirect(cell: ConsumerCell, build: Consumer
 
       for (const target of HOSTILE_RETURN_PATHS) {
         await test.step(JSON.stringify(target), async () => {
-          await page.getByRole('button', { name: 'Sign out' }).click();
+          await clickWhenHydrated(page.getByRole('button', { name: 'Sign out' }));
           await expect(page.locator('input[name=email]')).toBeVisible();
           await page.goto(`${origin}/auth?redirectToPath=${encodeURIComponent(target)}`, { waitUntil: 'load' });
           await signInThroughUI(page, credentials);

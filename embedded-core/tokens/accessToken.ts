@@ -77,13 +77,15 @@ function decodeParts(token: string): DecodedParts {
 }
 
 /**
- * Divergence: only v5 tokens (CDI >= 4.0) are understood; the legacy v1–v4 formats that older
- * SDKs used are refused like a token with a wrong header.
+ * A header without `version` is read as the latest format, as the core does (a JWT from
+ * `createJWT` has none: it then fails on its claims, not its header). Divergence: only v5 tokens
+ * (CDI >= 4.0) are understood; the legacy v1–v4 formats that older SDKs used are refused like a
+ * token with a wrong header.
  */
 function checkHeader(header: JsonObject): string {
   if (header.typ !== 'JWT') throw new AccessTokenError('malformed', 'JWT header mismatch - typ');
   if (header.alg !== 'RS256') throw new AccessTokenError('malformed', 'JWT header mismatch - alg');
-  if (header.version !== '5') throw new AccessTokenError('malformed', 'JWT header mismatch - version');
+  if (header.version !== undefined && header.version !== '5') throw new AccessTokenError('malformed', 'JWT header mismatch - version');
   if (typeof header.kid !== 'string') throw new AccessTokenError('malformed', 'JWT header missing - kid');
   return header.kid;
 }

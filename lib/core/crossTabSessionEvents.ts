@@ -61,12 +61,18 @@ export function createCrossTabSessionEvents(
   };
 }
 
-let browserTab: CrossTabSessionEvents | undefined;
+/**
+ * Where this tab keeps its one instance: on `globalThis`, so that two copies of this module in one
+ * page (a bundle that holds the kit's CommonJS and ES builds both, or two versions of the kit)
+ * still share one channel and never hear their own tab.
+ */
+const TAB_KEY = Symbol.for('ssr-session-flow.crossTabSessionEvents');
 
-/** The one instance of this tab (created on first use, in the browser only). */
+/** The one instance of this tab (created on first use). */
 export function crossTabSessionEvents(): CrossTabSessionEvents {
-  browserTab ??= createCrossTabSessionEvents();
-  return browserTab;
+  const holder = globalThis as { [TAB_KEY]?: CrossTabSessionEvents };
+  holder[TAB_KEY] ??= createCrossTabSessionEvents();
+  return holder[TAB_KEY];
 }
 
 function readMessage(data: unknown): { tabId: string; event: CrossTabSessionEvent } | null {
