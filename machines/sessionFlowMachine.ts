@@ -108,6 +108,7 @@ export const sessionFlowMachine = setup({
   guards: {
     hasNoVerdict: ({ context }) => context.verdict === null,
     isSessionValid: ({ context }) => context.verdict?.status === 'ok',
+    hasDuplicateCookiesVerdict: ({ context }) => context.verdict?.status === 'needs-refresh' && context.verdict.reason === 'duplicate',
     isWithinRecoveryBudget: ({ context }) => context.recoveryAttempts < context.maxRecoveryAttempts,
     isValidSessionVerdict: ({ event }) => event.type === 'server.verdictReceived' && event.verdict.status === 'ok',
     isConfigurationFault: ({ event }) => event.type === 'refresh.failed' && stuckReasonForFault(event.cause) !== undefined,
@@ -136,6 +137,12 @@ export const sessionFlowMachine = setup({
         { guard: 'hasNoVerdict', target: 'idle' },
         { guard: 'isSessionValid', target: 'authenticated', actions: ['resetRecovery', 'forgetRecoveryAttempts'] },
         { guard: 'isWithinRecoveryBudget', target: 'refreshing' },
+        {
+          // Not a server that rejects a good session: two cookies of one name stand in the way.
+          guard: 'hasDuplicateCookiesVerdict',
+          target: 'stuck',
+          actions: { type: 'markStuck', params: { reason: 'duplicate-session-cookies' } },
+        },
         {
           target: 'stuck',
           actions: { type: 'markStuck', params: { reason: 'server-rejects-refreshed-session' } },

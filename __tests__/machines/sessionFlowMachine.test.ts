@@ -29,6 +29,19 @@ describe('session-flow machine: seeding from the server verdict', () => {
     expect(actions).toEqual([]);
   });
 
+  it('names two access-token cookies as the cause when the server still sees them after the budget is spent', () => {
+    const [snapshot, actions] = start({ verdict: SAMPLE_VERDICTS.duplicate, recoveryAttempts: 2, maxRecoveryAttempts: 2 });
+    expect(snapshot.value).toBe('stuck');
+    expect(snapshot.context.stuckReason).toBe('duplicate-session-cookies');
+    expect(actionTypes(actions)).not.toContain('refreshSession');
+  });
+
+  it('refreshes first when the server sees two access-token cookies: the refresh may clear the stale one', () => {
+    const [snapshot, actions] = start({ verdict: SAMPLE_VERDICTS.duplicate });
+    expect(snapshot.value).toBe('refreshing');
+    expect(actionTypes(actions)).toEqual(['refreshSession']);
+  });
+
   it('starts stuck, without refreshing, when an earlier document already spent the budget', () => {
     const [snapshot, actions] = start({ verdict: SAMPLE_VERDICTS.expired, recoveryAttempts: 2, maxRecoveryAttempts: 2 });
     expect(snapshot.value).toBe('stuck');

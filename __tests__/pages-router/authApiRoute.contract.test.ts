@@ -29,16 +29,71 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('createAuthApiRoute', () => {
-  it('answers a refresh that carries two access-token cookies with a 500 that names them', async () => {
+  it('refreshes a request that also carries a stale access-token cookie, and expires it on every path it may sit on', async () => {
     sdk = { connectionURI: (await createTestApp(shared.core)).url };
     const session = await signUp();
+
+    const response = await refresh(`${session.refreshCookie}; sAccessToken=left-by-an-old-deployment; sAccessToken=${session.accessToken}`);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('front-token')).not.toBeNull();
+    const setCookies = response.headers.getSetCookie();
+    expect(setCookies.filter((cookie) => /^sAccessToken=[^;]+;.*Path=\/;/i.test(cookie))).toHaveLength(1);
+    expect(expiredPaths(setCookies)).toEqual(['/api', '/api/auth', '/api/auth/session', '/api/auth/session/refresh']);
+  });
+
+  it('refreshes when none of the access tokens verifies (the real one expired beside a stale one)', async () => {
+    sdk = { connectionURI: (await createTestApp(shared.core)).url };
+    const session = await signUp();
+
+    const response = await refresh(`${session.refreshCookie}; sAccessToken=stale; sAccessToken=${session.accessToken.slice(0, -4)}AAAA`);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('front-token')).not.toBeNull();
+  });
+
+  it('answers a refresh that carries valid tokens of two sessions with a 500 that names them, and still expires the reachable ones', async () => {
+    sdk = { connectionURI: (await createTestApp(shared.core)).url };
+    const session = await signUp();
+    const planted = await signUp();
     expectConsole('warn', /multiple session cookies/);
 
-    const response = await refresh(`${session.refreshCookie}; sAccessToken=${session.accessToken}; sAccessToken=stale`);
+    const response = await refresh(`${session.refreshCookie}; sAccessToken=${planted.accessToken}; sAccessToken=${session.accessToken}`);
 
     expect(response.status).toBe(500);
     expect(await response.clone().json()).toEqual({ message: expect.stringContaining('multiple session cookies') });
     await expect(classifyRefreshFailure(response)).resolves.toBe('duplicate-cookies');
+    expect(expiredPaths(response.headers.getSetCookie())).toEqual(['/api', '/api/auth', '/api/auth/session', '/api/auth/session/refresh']);
+  });
+
+  it('expires stale cookies on the path of the page that asked for the refresh, which the request does not carry', async () => {
+    sdk = { connectionURI: (await createTestApp(shared.core)).url };
+    const session = await signUp();
+    const host = new URL(baseUrl).host;
+
+    const fromPage = await refresh(`${session.refreshCookie}; sAccessToken=${session.accessToken}`, `http://${host}/app-router/account?tab=1`);
+    expect(fromPage.status).toBe(200);
+    expect(expiredPaths(fromPage.headers.getSetCookie())).toEqual(['/app-router', '/app-router/account']);
+
+    const next = await signInAgain(session.email);
+    const fromElsewhere = await refresh(`${next.refreshCookie}; sAccessToken=${next.accessToken}`, 'http://other.example/app-router/account');
+    expect(fromElsewhere.status).toBe(200);
+    expect(expiredPaths(fromElsewhere.headers.getSetCookie())).toEqual([]);
+  });
+
+  it('signs in a browser that carries a stale access-token cookie', async () => {
+    sdk = { connectionURI: (await createTestApp(shared.core)).url };
+    const { email } = await signUp();
+
+    const response = await fetch(`${baseUrl}/api/auth/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', rid: 'emailpassword', 'st-auth-mode': 'cookie', cookie: 'sAccessToken=stale; sAccessToken=older' },
+      body: JSON.stringify({ formFields: [{ id: 'email', value: email }, { id: 'password', value: 'correct-horse-1' }] }),
+    });
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'OK' });
+    expect(expiredPaths(response.headers.getSetCookie())).toEqual(['/api', '/api/auth', '/api/auth/signin']);
   });
 
   it('with olderCookieDomain set, lets the SDK clear the older cookie: a 200 without front-token, which the flow retries once', async () => {
@@ -84,12 +139,13 @@ describe('the front token the SDK sends', () => {
 });
 
 async function signUp() {
+  const email = `route-${Math.random().toString(36).slice(2)}@example.com`;
   const response = await fetch(`${baseUrl}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', rid: 'emailpassword', 'st-auth-mode': 'cookie' },
     body: JSON.stringify({
       formFields: [
-        { id: 'email', value: `route-${Math.random().toString(36).slice(2)}@example.com` },
+        { id: 'email', value: email },
         { id: 'password', value: 'correct-horse-1' },
       ],
     }),
@@ -97,15 +153,33 @@ async function signUp() {
   if (response.status !== 200) throw new Error(`sign-up answered ${response.status}: ${await response.text()}`);
   const cookies = Object.fromEntries(response.headers.getSetCookie().map((c) => c.split(';')[0]?.split('=') ?? []));
   return {
+    email,
     accessToken: String(cookies.sAccessToken),
     refreshCookie: `sRefreshToken=${String(cookies.sRefreshToken)}`,
     frontToken: response.headers.get('front-token') ?? '',
   };
 }
 
-function refresh(cookie: string): Promise<Response> {
+/** The paths the response expires `sAccessToken` on. */
+function expiredPaths(setCookies: string[]): string[] {
+  return setCookies
+    .filter((cookie) => /^sAccessToken=;/.test(cookie) && /Max-Age=0/i.test(cookie))
+    .map((cookie) => /Path=([^;]+)/i.exec(cookie)?.[1] ?? '');
+}
+
+function refresh(cookie: string, referer?: string): Promise<Response> {
   return fetch(`${baseUrl}/api/auth/session/refresh`, {
     method: 'POST',
-    headers: { cookie, rid: 'session', 'st-auth-mode': 'cookie' },
+    headers: { cookie, rid: 'session', 'st-auth-mode': 'cookie', ...(referer ? { referer } : {}) },
   });
+}
+
+async function signInAgain(email: string) {
+  const response = await fetch(`${baseUrl}/api/auth/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', rid: 'emailpassword', 'st-auth-mode': 'cookie' },
+    body: JSON.stringify({ formFields: [{ id: 'email', value: email }, { id: 'password', value: 'correct-horse-1' }] }),
+  });
+  const cookies = Object.fromEntries(response.headers.getSetCookie().map((c) => c.split(';')[0]?.split('=') ?? []));
+  return { accessToken: String(cookies.sAccessToken), refreshCookie: `sRefreshToken=${String(cookies.sRefreshToken)}` };
 }

@@ -3,7 +3,7 @@ import type { GetServerSidePropsContext } from 'next';
 import type { NextPageContext } from 'next';
 import SuperTokens from 'supertokens-node';
 import Session from 'supertokens-node/recipe/session';
-import { checkSession, getSessionVerdict } from '../../lib/supertokens/server/checkSession';
+import { checkSession, getSessionVerdict, MAX_VERIFIED_DUPLICATES } from '../../lib/supertokens/server/checkSession';
 import { withSession } from '../../lib/pages-router/server/withSession';
 import { withSessionInitialProps } from 'ssr-session-flow/pages-router/server';
 import { Browser } from '../embedded-core/support/browser';
@@ -102,17 +102,65 @@ describe('checkSession against the embedded core', () => {
     expect(third.session?.accessTokenPayload).not.toHaveProperty('roles');
   });
 
-  it('asks for a refresh, reason duplicate, when two access tokens arrive, as supertokens-node does', async () => {
+  describe.each([false, true])('with several access-token cookies (checkDatabase %s)', (checkDatabase) => {
+    it('reads the request with the one that verifies, in either order, and says there were several', async () => {
+      const { token, userId } = await newSession();
+      for (const cookie of [`sAccessToken=stale-from-an-old-deployment; sAccessToken=${token}`, `sAccessToken=${token}; sAccessToken=stale`]) {
+        const check = await checkSession(request(cookie), { checkDatabase });
+        expect(check.verdict).toEqual({ status: 'ok', userId });
+        expect(check.duplicateSessionCookies).toBe(true);
+      }
+    });
+
+    it('refuses to choose between two valid tokens of different sessions: a conflict, named duplicate', async () => {
+      const { token } = await newSession();
+      const { token: planted } = await newSession();
+      const check = await checkSession(request(`sAccessToken=${planted}; sAccessToken=${token}`), { checkDatabase });
+      expect(check).toEqual({ verdict: { status: 'needs-refresh', reason: 'duplicate' }, duplicateSessionCookies: true });
+    });
+
+    it('refuses a valid token beside an expired one of another user: the victim’s own may just have expired', async () => {
+      const { token: victims } = await newSession(-5 * 60_000);
+      const { token: planted } = await newSession();
+      for (const cookie of [`sAccessToken=${planted}; sAccessToken=${victims}`, `sAccessToken=${victims}; sAccessToken=${planted}`]) {
+        await expect(getSessionVerdict(request(cookie), { checkDatabase })).resolves.toEqual({ status: 'needs-refresh', reason: 'duplicate' });
+      }
+    });
+
+    it('accepts a valid token beside an expired one of the same user (an older session left behind)', async () => {
+      const { token: older, userId } = await newSession(-5 * 60_000);
+      const { token: current } = await newSession(0, userId);
+      await expect(getSessionVerdict(request(`sAccessToken=${older}; sAccessToken=${current}`), { checkDatabase })).resolves.toEqual({ status: 'ok', userId });
+    });
+
+    it('names duplicate when none verifies (an expired token beside a stale one), not expired', async () => {
+      const { token: expired } = await newSession(-5 * 60_000);
+      await expect(getSessionVerdict(request(`sAccessToken=stale; sAccessToken=${expired}`), { checkDatabase })).resolves.toEqual({
+        status: 'needs-refresh',
+        reason: 'duplicate',
+      });
+    });
+
+    it('takes the newest token when both belong to one session (the one before a refresh, and after)', async () => {
+      const { token, userId, handle } = await newSession();
+      await new Promise((resolve) => setTimeout(resolve, 1_100)); // iat has a resolution of one second
+      const refreshed = await Session.refreshSessionWithoutRequestResponse(handle.refreshToken!);
+      const newer = refreshed.getAllSessionTokensDangerously().accessToken;
+      const check = await checkSession(request(`sAccessToken=${token}; sAccessToken=${newer}`), { checkDatabase });
+      expect(check.verdict).toEqual({ status: 'ok', userId });
+      expect(check.session?.accessTokenPayload.iat).toBe(JSON.parse(Buffer.from(newer.split('.')[1]!, 'base64url').toString()).iat);
+    });
+
+    it('reads one token sent twice as one', async () => {
+      const { token, userId } = await newSession();
+      await expect(getSessionVerdict(request(`sAccessToken=${token}; sAccessToken=${token}`), { checkDatabase })).resolves.toEqual({ status: 'ok', userId });
+    });
+  });
+
+  it(`verifies none of more than ${MAX_VERIFIED_DUPLICATES} access-token cookies: a header built to make the server work`, async () => {
     const { token } = await newSession();
-    const { token: other } = await newSession();
-    await expect(getSessionVerdict(request(`sAccessToken=${token}; sAccessToken=${other}`))).resolves.toEqual({
-      status: 'needs-refresh',
-      reason: 'duplicate',
-    });
-    await expect(getSessionVerdict(request(`sAccessToken=${token}; sAccessToken=${token}`))).resolves.toEqual({
-      status: 'needs-refresh',
-      reason: 'duplicate',
-    });
+    const cookie = [token, ...Array.from({ length: MAX_VERIFIED_DUPLICATES }, (_, i) => `stale-${i}`)].map((value) => `sAccessToken=${value}`).join('; ');
+    await expect(getSessionVerdict(request(cookie))).resolves.toEqual({ status: 'needs-refresh', reason: 'duplicate' });
   });
 
   it('answers needs-refresh, not an error, while the core is down and its keys are unknown', async () => {
@@ -150,6 +198,31 @@ describe('withSession (getServerSideProps)', () => {
     expect(headers['cache-control']).toBe('private, no-store');
   });
 
+  it('expires the stale duplicates on the request path (never SuperTokens’ own path), beside the page’s own cookies', async () => {
+    const { token, userId } = await newSession();
+    const { ctx, headers } = gsspContext(`sAccessToken=stale; sAccessToken=${token}`, '/_next/data/build-1/account.json?tab=x');
+    const handler = async (context: GetServerSidePropsContext) => {
+      context.res.setHeader('Set-Cookie', ['theme=dark; Path=/']);
+      return { props: {} };
+    };
+
+    await expect(withSession(handler)(ctx)).resolves.toEqual({ props: { sessionVerdict: { status: 'ok', userId } } });
+
+    expect(headers['set-cookie']).toEqual([
+      'theme=dark; Path=/',
+      ...['/_next', '/_next/data', '/_next/data/build-1', '/_next/data/build-1/account.json'].map(
+        (path) => `sAccessToken=; Path=${path}; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax`,
+      ),
+    ]);
+  });
+
+  it('sets no cookie when the request carried one access token', async () => {
+    const { cookie } = await newSession();
+    const { ctx, headers } = gsspContext(cookie, '/account');
+    await withSession(async () => ({ props: {} }))(ctx);
+    expect(headers['set-cookie']).toBeUndefined();
+  });
+
   it('passes redirects and notFound from the handler through untouched', async () => {
     const { cookie } = await newSession();
     const redirect = { redirect: { destination: '/onboarding', permanent: false } };
@@ -181,13 +254,13 @@ describe('withSessionInitialProps on the server', () => {
   });
 });
 
-async function newSession(coreClockOffsetMs = 0) {
-  const userId = `user-${Math.random().toString(36).slice(2, 8)}`;
+async function newSession(coreClockOffsetMs = 0, userId = `user-${Math.random().toString(36).slice(2, 8)}`) {
   clock.offsetMs = coreClockOffsetMs;
   const session = await Session.createNewSessionWithoutRequestResponse('public', SuperTokens.convertToRecipeUserId(userId));
   clock.offsetMs = 0;
-  const token = session.getAllSessionTokensDangerously().accessToken;
-  return { userId, token, cookie: `theme=dark; sAccessToken=${token}` };
+  const handle = session.getAllSessionTokensDangerously();
+  const token = handle.accessToken;
+  return { userId, token, handle, cookie: `theme=dark; sAccessToken=${token}` };
 }
 
 async function signedInBrowser(email: string): Promise<Browser> {
@@ -205,13 +278,16 @@ function request(cookie: string) {
   return { req: { headers: { cookie } } };
 }
 
-function gsspContext(cookie: string) {
-  const headers: Record<string, string> = {};
+function gsspContext(cookie: string, url = '/') {
+  const headers: Record<string, string | string[]> = {};
   const ctx = {
-    req: { headers: { cookie } },
-    res: { setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value) },
+    req: { headers: { cookie }, url },
+    res: {
+      setHeader: (name: string, value: string | string[]) => (headers[name.toLowerCase()] = value),
+      getHeader: (name: string) => headers[name.toLowerCase()],
+    },
     query: {},
-    resolvedUrl: '/',
+    resolvedUrl: url,
   } as unknown as GetServerSidePropsContext;
   return { ctx, headers };
 }

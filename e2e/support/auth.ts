@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import { APP_ORIGIN } from '../e2eEnv';
 
 export interface Credentials {
   email: string;
@@ -67,4 +68,25 @@ function readUserId(body: unknown): string {
     throw new Error(`Sign-up did not succeed: ${JSON.stringify(body)}`);
   }
   return user.user.id;
+}
+
+export interface ApiSession extends SignedUpUser {
+  /** A valid access token of a session of its own, as another app on the host could plant it. */
+  accessToken: string;
+}
+
+/**
+ * Signs up (or, with `credentials` already signed up, in) through the app's API from outside any
+ * browser, in header mode, so the session's access token comes back for a spec to plant.
+ */
+export async function signInThroughApi(credentials = newCredentials(), endpoint: 'signup' | 'signin' = 'signup'): Promise<ApiSession> {
+  const response = await fetch(`${APP_ORIGIN}/api/auth/${endpoint}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', rid: 'emailpassword', 'st-auth-mode': 'header' },
+    body: JSON.stringify({ formFields: [{ id: 'email', value: credentials.email }, { id: 'password', value: credentials.password }] }),
+  });
+  const accessToken = response.headers.get('st-access-token');
+  const userId = readUserId(await response.json());
+  if (!accessToken) throw new Error(`The ${endpoint} answer carried no st-access-token header`);
+  return { ...credentials, userId, accessToken };
 }

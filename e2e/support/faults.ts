@@ -63,3 +63,38 @@ export async function dropAccessTokenFromPageRequests(page: Page): Promise<Cooki
     },
   };
 }
+
+export interface ParentDomainCookie {
+  /** Requests that reached the server with the extra cookie in front. */
+  carried(): number;
+  /** Stops adding it (the other app cleared its cookie). */
+  remove(): void;
+}
+
+/**
+ * An `sAccessToken` set on a parent domain by another app (`Domain=.example.com`), which the app's
+ * responses can never expire: every request to the app carries it, first. Chromium keeps a cookie
+ * for `localhost` host-only whatever its Domain says, so the cookie is added to each request as it
+ * is replayed (see `dropAccessTokenFromPageRequests`): the server sees the header a browser on a
+ * real parent domain would send, the refresh call included.
+ */
+export async function addParentDomainAccessToken(page: Page, value: string): Promise<ParentDomainCookie> {
+  let active = true;
+  let carried = 0;
+  const handle = async (route: Route) => {
+    if (!active) return route.fallback();
+    const request = route.request();
+    const jar = await page.context().cookies(request.url());
+    const cookie = [`${ACCESS_TOKEN_COOKIE}=${value}`, ...jar.map((c) => `${c.name}=${c.value}`)].join('; ');
+    carried += 1;
+    const response = await route.fetch({ headers: { ...request.headers(), cookie }, maxRedirects: 0 });
+    return route.fulfill({ response });
+  };
+  await page.route((url) => !url.pathname.startsWith('/_next/static/'), handle);
+  return {
+    carried: () => carried,
+    remove: () => {
+      active = false;
+    },
+  };
+}

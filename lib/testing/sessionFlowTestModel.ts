@@ -15,6 +15,7 @@ export const SESSION_FLOW_MODEL_INPUT: SessionFlowInput = { verdict: undefined, 
 export const SAMPLE_VERDICTS = {
   ok: { status: 'ok', userId: 'user-1' },
   expired: { status: 'needs-refresh', reason: 'expired' },
+  duplicate: { status: 'needs-refresh', reason: 'duplicate' },
 } as const satisfies Record<string, SessionVerdict>;
 
 /** @deprecated Since 0.4: `SAMPLE_VERDICTS`. Removed in 0.5. */
@@ -24,6 +25,7 @@ export const SAMPLE_OUTCOMES = SAMPLE_VERDICTS;
 export const SESSION_FLOW_TEST_EVENTS: SessionFlowEvent[] = [
   { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.ok },
   { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.expired },
+  { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.duplicate },
   ...REFRESH_FAILURE_CAUSES.map((cause): SessionFlowEvent => ({ type: 'refresh.failed', cause })),
   { type: 'page.woke', accessTokenExpired: true },
   { type: 'page.woke', accessTokenExpired: false },

@@ -6,6 +6,8 @@ export const DEFAULT_SESSION_VERDICT_ENDPOINT = '/api/session-verdict';
 export interface InitialPropsSessionOptions {
   /** Also ask the core whether the session still exists (server side; see `SessionCheckOptions`). */
   checkDatabase?: boolean;
+  /** SuperTokens' access-token path, when `Session.init` sets one (see `SessionCheckOptions`). */
+  accessTokenPath?: string;
   /** Where `createSessionVerdictApi()` is mounted; used when getInitialProps runs in the browser. */
   endpoint?: string;
 }

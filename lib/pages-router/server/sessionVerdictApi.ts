@@ -1,5 +1,5 @@
 import type { NextApiHandler } from 'next';
-import { checkSession, SESSION_CACHE_CONTROL, type SessionCheckOptions } from 'ssr-session-flow/supertokens/server';
+import { checkSession, expireStaleAccessTokens, SESSION_CACHE_CONTROL, type SessionCheckOptions } from 'ssr-session-flow/supertokens/server';
 
 /**
  * `GET` answers `{ verdict }` for the request's cookies. `withSessionInitialProps` calls it when
@@ -13,7 +13,8 @@ export function createSessionVerdictApi(options: SessionCheckOptions = {}): Next
       res.status(405).json({ error: 'Method not allowed: use GET.' });
       return;
     }
-    const { verdict } = await checkSession({ req }, options);
+    const { verdict, duplicateSessionCookies } = await checkSession({ req }, options);
+    if (duplicateSessionCookies) expireStaleAccessTokens(res, req.url, options.accessTokenPath);
     res.status(200).json({ verdict });
   };
 }

@@ -1,4 +1,4 @@
-import { checkSession, SESSION_CACHE_CONTROL } from 'ssr-session-flow/supertokens/server';
+import { checkSession, expireStaleAccessTokens, SESSION_CACHE_CONTROL } from 'ssr-session-flow/supertokens/server';
 import { sessionInitialProps } from './initialPropsSession';
 
 export { DEFAULT_SESSION_VERDICT_ENDPOINT, type InitialPropsSessionOptions } from './initialPropsSession';
@@ -12,5 +12,7 @@ export { DEFAULT_SESSION_VERDICT_ENDPOINT, type InitialPropsSessionOptions } fro
 export const withSessionInitialProps = sessionInitialProps(async (ctx, options) => {
   if (!ctx.req) throw new Error('withSessionInitialProps: no request to check (is this page statically exported?)');
   ctx.res?.setHeader('Cache-Control', SESSION_CACHE_CONTROL);
-  return (await checkSession({ req: ctx.req }, options)).verdict;
+  const check = await checkSession({ req: ctx.req }, options);
+  if (check.duplicateSessionCookies && ctx.res) expireStaleAccessTokens(ctx.res, ctx.req.url, options.accessTokenPath);
+  return check.verdict;
 });

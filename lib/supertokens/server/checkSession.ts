@@ -2,10 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import { getSSRSession } from 'supertokens-node/nextjs';
 import { Error as SessionError, getSessionWithoutRequestResponse } from 'supertokens-node/recipe/session';
 import type { NeedsRefreshReason, SessionVerdict } from 'ssr-session-flow/machine';
+import { ACCESS_TOKEN_COOKIE } from './accessTokenCookie';
 import { readCookies } from './readCookie';
 import { createVerifiedTokenCache } from './verifiedTokenCache';
 
-export const ACCESS_TOKEN_COOKIE = 'sAccessToken';
+export { ACCESS_TOKEN_COOKIE };
 
 /** Responses that depend on the session must never be stored by a browser, CDN or proxy cache. */
 export const SESSION_CACHE_CONTROL = 'private, no-store';
@@ -16,6 +17,12 @@ export interface SessionCheckOptions {
    * access token expires. Costs one core call per render; off by default.
    */
   checkDatabase?: boolean;
+  /**
+   * The path SuperTokens sets the access token on (`Session.init`'s `accessTokenPath`, `/` by
+   * default): a duplicate on any other path the request carried is stale and is expired where the
+   * response can be written.
+   */
+  accessTokenPath?: string;
 }
 
 /** What a page gets when the server accepted the session. */
@@ -24,9 +31,17 @@ export interface VerifiedSession {
   accessTokenPayload: Record<string, unknown>;
 }
 
-export type SessionCheck =
+export type SessionCheck = (
   | { verdict: Extract<SessionVerdict, { status: 'ok' }>; session: VerifiedSession }
-  | { verdict: Extract<SessionVerdict, { status: 'needs-refresh' }>; session?: undefined };
+  | { verdict: Extract<SessionVerdict, { status: 'needs-refresh' }>; session?: undefined }
+) & {
+  /**
+   * The request carried more than one access-token cookie (one left on a narrower path by an old
+   * deployment, or on a parent domain by another app). A caller that writes the response expires
+   * the ones it can reach: `expireStaleAccessTokens(res, req.url)`.
+   */
+  duplicateSessionCookies?: true;
+};
 
 /** The part of a Next context (getServerSideProps or getInitialProps on the server) we read. */
 export interface RequestContext {
@@ -49,10 +64,69 @@ export async function getSessionVerdict(ctx: RequestContext, options: SessionChe
  */
 export async function checkSession(ctx: RequestContext, options: SessionCheckOptions = {}): Promise<SessionCheck> {
   const accessTokens = readCookies(ctx.req.headers.cookie, ACCESS_TOKEN_COOKIE);
-  // As supertokens-node does: with two tokens there is no telling which is current.
-  if (accessTokens.length > 1) return needsRefresh('duplicate');
-  const [accessToken] = accessTokens;
-  if (!accessToken) return needsRefresh('missing');
+  if (accessTokens.length === 0) return needsRefresh('missing');
+  if (accessTokens.length === 1) return checkAccessToken(accessTokens[0]!, options);
+  return (await chooseAccessToken(accessTokens, options)).check;
+}
+
+/** Beyond this many access-token cookies in one request none is verified: a header built to make the server work. */
+export const MAX_VERIFIED_DUPLICATES = 4;
+
+export interface AccessTokenChoice {
+  check: SessionCheck;
+  /**
+   * The one token the request should be read with (the others never verified, or are older
+   * tokens of the same session), or `undefined`: none verified, or two sessions are in conflict.
+   */
+  chosen?: string;
+  /** Two tokens of different sessions both verified: a conflict, never a choice. */
+  conflict: boolean;
+}
+
+/**
+ * Several access-token cookies: each is verified, and the request is read with the one that
+ * verifies when exactly one session does (the newest token of it). Two tokens of different
+ * sessions that both verify, or a verified one beside a rejected one that names another user, are
+ * a conflict, never a choice: a cookie another app on the host planted must not swap users. None verifying is named `duplicate`, so the user is told what
+ * stands in the way rather than that the server rejects a refreshed session.
+ */
+export async function chooseAccessToken(accessTokens: readonly string[], options: SessionCheckOptions = {}): Promise<AccessTokenChoice> {
+  const refused: AccessTokenChoice = { check: { ...needsRefresh('duplicate'), duplicateSessionCookies: true }, conflict: false };
+  if (accessTokens.length > MAX_VERIFIED_DUPLICATES) return refused;
+  const distinct = [...new Set(accessTokens)];
+  const checks = await Promise.all(distinct.map((token) => checkAccessToken(token, options)));
+  const accepted = distinct.flatMap((token, index) => {
+    const { session } = checks[index]!;
+    return session ? [{ token, session }] : [];
+  });
+  if (accepted.length === 0) return refused;
+  if (!oneSession(accepted.map(({ session }) => session))) return { ...refused, conflict: true };
+  // A rejected token that names another user is a conflict too: the victim's own token may just
+  // have expired while one planted beside it still verifies. Unverified claims only ever refuse.
+  const userId = accepted[0]!.session.userId;
+  const rejected = distinct.filter((_, index) => !checks[index]!.session);
+  if (rejected.some((token) => namesAnotherUser(token, userId))) return { ...refused, conflict: true };
+  const newest = accepted.reduce((a, b) => (issuedAt(b.session) > issuedAt(a.session) ? b : a));
+  return {
+    check: { verdict: { status: 'ok', userId: newest.session.userId }, session: newest.session, duplicateSessionCookies: true },
+    chosen: newest.token,
+    conflict: false,
+  };
+}
+
+/** Whether the tokens belong to one session; a token without a session handle is a session of its own. */
+function oneSession(sessions: readonly VerifiedSession[]): boolean {
+  if (sessions.length === 1) return true;
+  const [first] = sessions.map((session) => session.accessTokenPayload.sessionHandle);
+  return typeof first === 'string' && sessions.every((session) => session.accessTokenPayload.sessionHandle === first);
+}
+
+function issuedAt(session: VerifiedSession): number {
+  const iat = session.accessTokenPayload.iat;
+  return typeof iat === 'number' ? iat : 0;
+}
+
+function checkAccessToken(accessToken: string, options: SessionCheckOptions): Promise<SessionCheck> {
   return options.checkDatabase ? checkWithCore(accessToken) : checkLocally(accessToken);
 }
 
@@ -111,14 +185,24 @@ function needsRefresh(reason: NeedsRefreshReason): SessionCheck {
  * the client can tell "expired" from "tampered"; never to accept one.
  */
 function readUnverifiedExpiry(accessToken: string, now = Date.now()): 'expired' | 'unexpired' | 'invalid' {
+  const exp = readUnverifiedClaims(accessToken)?.exp;
+  if (typeof exp !== 'number') return 'invalid';
+  return exp * 1000 <= now ? 'expired' : 'unexpired';
+}
+
+/** Whether a rejected token claims (unverified) to be another user's: grounds to refuse a choice, never to accept. */
+function namesAnotherUser(accessToken: string, userId: string): boolean {
+  const sub = readUnverifiedClaims(accessToken)?.sub;
+  return typeof sub === 'string' && sub !== userId;
+}
+
+function readUnverifiedClaims(accessToken: string): Record<string, unknown> | undefined {
   const parts = accessToken.split('.');
-  if (parts.length !== 3 || !parts[1]) return 'invalid';
+  if (parts.length !== 3 || !parts[1]) return undefined;
   try {
     const claims: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    const exp = typeof claims === 'object' && claims !== null ? (claims as { exp?: unknown }).exp : undefined;
-    if (typeof exp !== 'number') return 'invalid';
-    return exp * 1000 <= now ? 'expired' : 'unexpired';
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : undefined;
   } catch {
-    return 'invalid';
+    return undefined;
   }
 }

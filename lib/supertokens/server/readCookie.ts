@@ -16,6 +16,22 @@ export function readCookies(header: string | string[] | undefined, name: string)
   return values;
 }
 
+/**
+ * The `Cookie` header with cookie `name` sent once, with the value `keep` (or not at all when
+ * `keep` is undefined); every other cookie as it was.
+ */
+export function keepOneCookieValue(header: string, name: string, keep: string | undefined): string {
+  let kept = false;
+  const pairs = header.split(';').filter((pair) => {
+    const separator = pair.indexOf('=');
+    if (separator === -1 || pair.slice(0, separator).trim() !== name) return true;
+    if (kept || keep === undefined || decodeCookieValue(pair.slice(separator + 1).trim()) !== keep) return false;
+    kept = true;
+    return true;
+  });
+  return pairs.map((pair) => pair.trim()).filter((pair) => pair.length > 0).join('; ');
+}
+
 function decodeCookieValue(raw: string): string {
   const unquoted = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
   try {
