@@ -5,6 +5,7 @@ import { createRefreshBookkeeping } from '../../lib/supertokens/client/refreshBo
 import { classifyRefreshFailure } from '../../lib/supertokens/client/classifyRefreshFailure';
 import { leanRefresh, missingPrivateParts, refreshSession } from '../../lib/supertokens/client/leanRefresh';
 import { expectConsole } from '../support/consoleGuard';
+import { answer, cookie, createFakeLock, frontToken, signedIn } from '../support/websiteSdkFakes';
 
 /**
  * The lean refresh against the real supertokens-website (initialised once for this file, in
@@ -218,24 +219,6 @@ function atLeast(version: string, minimum: readonly number[]): boolean {
   return true;
 }
 
-function signedIn(token: string): void {
-  document.cookie = `sFrontToken=${token}; path=/`;
-  document.cookie = 'st-last-access-token-update=1; path=/';
-}
-
-function frontToken(ate: number): string {
-  return btoa(JSON.stringify({ uid: 'user-1', ate, up: { sub: 'user-1', iat: Math.floor(Date.now() / 1000) } }));
-}
-
-function cookie(name: string): string | undefined {
-  const pair = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
-  return pair?.slice(name.length + 1);
-}
-
-function answer(status: number, headers: Record<string, string>, body = '{"status":"OK"}'): Response {
-  return new Response(body, { status, headers });
-}
-
 describe('leanRefresh(): the private path, checked before it is used', () => {
   it('finds every part it needs in the installed supertokens-website', () => {
     expect(missingPrivateParts()).toEqual([]);
@@ -261,40 +244,4 @@ describe('leanRefresh(): the private path, checked before it is used', () => {
 
 async function flush(): Promise<void> {
   for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** One cross-tab lock, as Web Locks gives it: exclusive, first come first served. */
-function createFakeLock() {
-  let holder: object | null = null;
-  const waiting: Array<{ tab: object; grant: () => void }> = [];
-  return {
-    held: () => holder !== null,
-    async forTab() {
-      const tab = {};
-      return {
-        acquireLock: (_key: string, timeoutMs = 5_000) =>
-          new Promise<boolean>((resolve) => {
-            if (holder === null) {
-              holder = tab;
-              return resolve(true);
-            }
-            const entry = { tab, grant: () => resolve(true) };
-            waiting.push(entry);
-            setTimeout(() => {
-              const at = waiting.indexOf(entry);
-              if (at >= 0) {
-                waiting.splice(at, 1);
-                resolve(false);
-              }
-            }, timeoutMs);
-          }),
-        releaseLock: async (_key: string) => {
-          if (holder !== tab) return;
-          const next = waiting.shift();
-          holder = next ? next.tab : null;
-          next?.grant();
-        },
-      };
-    },
-  };
 }

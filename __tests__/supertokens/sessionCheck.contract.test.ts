@@ -127,6 +127,13 @@ describe('checkSession against the embedded core', () => {
       }
     });
 
+    it('reads past an expired token of another user whose session the core no longer holds', async () => {
+      const { token: gone } = await newSession(-5 * 60_000);
+      await Session.revokeSession(sessionHandleOf(gone));
+      const { token, userId } = await newSession();
+      await expect(getSessionVerdict(request(`sAccessToken=${gone}; sAccessToken=${token}`), { checkDatabase })).resolves.toEqual({ status: 'ok', userId });
+    });
+
     it('accepts a valid token beside an expired one of the same user (an older session left behind)', async () => {
       const { token: older, userId } = await newSession(-5 * 60_000);
       const { token: current } = await newSession(0, userId);
@@ -272,6 +279,10 @@ async function signedInBrowser(email: string): Promise<Browser> {
   const signUp = await browser.api('POST', '/api/auth/signup', { formFields });
   if (signUp.body?.status !== 'OK') throw new Error(JSON.stringify(signUp.body));
   return browser;
+}
+
+function sessionHandleOf(token: string): string {
+  return (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sessionHandle: string }).sessionHandle;
 }
 
 function request(cookie: string) {

@@ -1,8 +1,17 @@
 'use client';
 
+import { useState } from 'react';
 import SuperTokens from 'supertokens-auth-react';
-import Session from 'supertokens-auth-react/recipe/session';
+import { signOut } from 'ssr-session-flow/supertokens/client';
 
 export function SignOutButton() {
-  return <button onClick={() => Session.signOut().then(() => SuperTokens.redirectToAuth())}>Sign out</button>;
+  const [failed, setFailed] = useState(false);
+  // The kit's signOut rejects when the session could not be ended; SuperTokens' own would say it was.
+  const onSignOut = () => signOut().then(() => SuperTokens.redirectToAuth(), () => setFailed(true));
+  return (
+    <>
+      <button onClick={onSignOut}>Sign out</button>
+      {failed && <p role="alert">Could not sign out: the server did not answer. Try again.</p>}
+    </>
+  );
 }

@@ -9,6 +9,7 @@ export { sessionRecipeConfig, type SessionRecipeConfig, type SessionRecipeOption
 export { toSafeReturnUrl, type RedirectGuardOptions } from './returnPath';
 export { REFRESH_START_MARK, superTokensSessionPorts, type SuperTokensSessionPortsOptions } from './superTokensSessionPorts';
 export { classifyRefreshFailure } from './classifyRefreshFailure';
+export { signOut, SignOutNotConfirmedError } from './signOut';
 export { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 export { leanRefresh, missingPrivateParts } from './leanRefresh';
 export { publishSessionEventsToOtherTabs, type SessionRecipeEvent } from './sessionEventPublisher';

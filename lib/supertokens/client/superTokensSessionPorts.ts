@@ -1,11 +1,11 @@
-import { signOut } from 'supertokens-website';
-import { CookieHandlerReference } from 'supertokens-website/utils/cookieHandler';
 import { DateProviderReference } from 'supertokens-website/utils/dateProvider';
 import { RETURN_TO_PARAM, type SessionPorts } from 'ssr-session-flow/core';
 import { classifyRefreshFailure } from './classifyRefreshFailure';
 import { isAuthReactConfigured } from './authReactSetUp';
 import { accessTokenExpiryFromCookies, frontTokenFromCookies } from './frontToken';
 import { publicRefresh, type RefreshStrategy } from './refreshStrategy';
+import { readSdkCookies } from './sdkCookies';
+import { signOut } from './signOut';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
 
@@ -43,16 +43,11 @@ export function superTokensSessionPorts({ signInPath = '/auth', refresh = public
     },
     signInUrl,
     isAccessTokenExpired: async () => {
-      const expiresAt = accessTokenExpiryFromCookies(await readCookies());
+      const expiresAt = accessTokenExpiryFromCookies(await readSdkCookies());
       // The SDK's own clock: it corrects for the skew between this browser and the backend.
       return expiresAt !== null && expiresAt <= DateProviderReference.getReferenceOrThrow().dateProvider.now();
     },
     // As the SDK decides whether a session exists: by its front token.
-    hasSession: async () => frontTokenFromCookies(await readCookies()) !== null,
+    hasSession: async () => frontTokenFromCookies(await readSdkCookies()) !== null,
   };
-}
-
-/** The cookies as the SDK reads them (its cookie handler: `document.cookie` unless the app gave another). */
-function readCookies(): Promise<string> {
-  return CookieHandlerReference.getReferenceOrThrow().cookieHandler.getCookie();
 }

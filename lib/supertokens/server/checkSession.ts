@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { getSSRSession } from 'supertokens-node/nextjs';
-import { Error as SessionError, getSessionWithoutRequestResponse } from 'supertokens-node/recipe/session';
+import { Error as SessionError, getSessionInformation, getSessionWithoutRequestResponse } from 'supertokens-node/recipe/session';
 import type { NeedsRefreshReason, SessionVerdict } from 'ssr-session-flow/machine';
 import { ACCESS_TOKEN_COOKIE } from './accessTokenCookie';
 import { readCookies } from './readCookie';
@@ -86,8 +86,8 @@ export interface AccessTokenChoice {
 /**
  * Several access-token cookies: each is verified, and the request is read with the one that
  * verifies when exactly one session does (the newest token of it). Two tokens of different
- * sessions that both verify, or a verified one beside a rejected one that names another user, are
- * a conflict, never a choice: a cookie another app on the host planted must not swap users. None verifying is named `duplicate`, so the user is told what
+ * sessions that both verify, or a verified one beside an expired one of another user's live
+ * session, are a conflict, never a choice: a cookie another app on the host planted must not swap users. None verifying is named `duplicate`, so the user is told what
  * stands in the way rather than that the server rejects a refreshed session.
  */
 export async function chooseAccessToken(accessTokens: readonly string[], options: SessionCheckOptions = {}): Promise<AccessTokenChoice> {
@@ -101,11 +101,12 @@ export async function chooseAccessToken(accessTokens: readonly string[], options
   });
   if (accepted.length === 0) return refused;
   if (!oneSession(accepted.map(({ session }) => session))) return { ...refused, conflict: true };
-  // A rejected token that names another user is a conflict too: the victim's own token may just
-  // have expired while one planted beside it still verifies. Unverified claims only ever refuse.
+  // A rejected token of another user's live session is a conflict too: the victim's own token may
+  // just have expired while one planted beside it still verifies. Unverified claims only ever refuse.
   const userId = accepted[0]!.session.userId;
   const rejected = distinct.filter((_, index) => !checks[index]!.session);
-  if (rejected.some((token) => namesAnotherUser(token, userId))) return { ...refused, conflict: true };
+  const othersLive = await Promise.all(rejected.map((token) => isAnotherUsersLiveSession(token, userId)));
+  if (othersLive.includes(true)) return { ...refused, conflict: true };
   const newest = accepted.reduce((a, b) => (issuedAt(b.session) > issuedAt(a.session) ? b : a));
   return {
     check: { verdict: { status: 'ok', userId: newest.session.userId }, session: newest.session, duplicateSessionCookies: true },
@@ -190,10 +191,22 @@ function readUnverifiedExpiry(accessToken: string, now = Date.now()): 'expired' 
   return exp * 1000 <= now ? 'expired' : 'unexpired';
 }
 
-/** Whether a rejected token claims (unverified) to be another user's: grounds to refuse a choice, never to accept. */
-function namesAnotherUser(accessToken: string, userId: string): boolean {
-  const sub = readUnverifiedClaims(accessToken)?.sub;
-  return typeof sub === 'string' && sub !== userId;
+/**
+ * Whether a rejected token names another user whose session the core still holds (an expired
+ * token of a live session). Tokens of another app's core, or of sessions long gone, are stale and
+ * read past. One core call, only for a rejected duplicate naming someone else; when the core
+ * cannot answer, the answer is yes: refusing to choose is the safe side.
+ */
+async function isAnotherUsersLiveSession(accessToken: string, userId: string): Promise<boolean> {
+  const claims = readUnverifiedClaims(accessToken);
+  const sub = claims?.sub;
+  const sessionHandle = claims?.sessionHandle;
+  if (typeof sub !== 'string' || sub === userId || typeof sessionHandle !== 'string' || sessionHandle === '') return false;
+  try {
+    return (await getSessionInformation(sessionHandle))?.userId === sub;
+  } catch {
+    return true;
+  }
 }
 
 function readUnverifiedClaims(accessToken: string): Record<string, unknown> | undefined {

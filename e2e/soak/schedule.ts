@@ -1,0 +1,192 @@
+import path from 'node:path';
+import fc from 'fast-check';
+import type { Browser, Page } from '@playwright/test';
+import { signUpThroughUI } from '../support/auth';
+import { sessionHandlesOf } from '../support/core';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, APP_ORIGIN, REPO_ROOT } from '../e2eEnv';
+import { InvariantBroken, PAGES, sleep, soakCommands, waitWatching, type Router, type SoakModel, type SoakSystem } from './commands';
+import { watchInvariants, type Violation } from './invariants';
+import { installNetworkFaults } from './networkFaults';
+import type { RestartableCore } from './soakServer';
+
+/** How long a schedule may take to end once every fault is healed, before its way out is tried. */
+const SETTLE_MS = 20_000;
+/** How long the way out (Try again, Sign in again, Go to sign in) may take once clicked. */
+const WAY_OUT_MS = 20_000;
+
+export interface ScheduleTally {
+  commands: number;
+  drawn: Record<string, number>;
+  faults: Record<string, number>;
+  invariantChecks: number;
+  ending: string;
+}
+
+export interface ScheduleSetup {
+  browser: Browser;
+  core: RestartableCore;
+  router: Router;
+  maxCommands: number;
+  /** Called once per finished run of the property (the first run and every shrink attempt). */
+  onTally: (tally: ScheduleTally) => void;
+}
+
+/**
+ * One schedule as a fast-check property: a fresh browser context and user, a random sequence of
+ * commands on the real app (invariants judged after each, and every 200 ms while waiting), then
+ * every fault healed and the ending judged. A failure shrinks to a shorter schedule.
+ */
+export function scheduleProperty(setup: ScheduleSetup) {
+  return fc.asyncProperty(fc.boolean(), fc.boolean(), soakCommands(setup.maxCommands), async (crossesRouters, clockInstalled, commands) => {
+    await runSchedule(setup, { router: setup.router, crossesRouters, clockInstalled }, commands);
+  });
+}
+
+async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Iterable<fc.AsyncCommand<SoakModel, SoakSystem>>): Promise<void> {
+  const context = await setup.browser.newContext({ baseURL: APP_ORIGIN });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  let checks = 0;
+  let system: SoakSystem | undefined;
+  try {
+    if (model.clockInstalled) await context.clock.install();
+    const watch = await watchInvariants(context, ACCESS_TOKEN_LIFETIME_SECONDS * 1000);
+    const counting = { ...watch, check: () => ((checks += 1), watch.check()) };
+    const faults = await installNetworkFaults(context, 'sAccessToken');
+    const page = await context.newPage();
+    watch.allowDocuments(3); // the sign-up page, and the page it lands on
+    const user = await signUpThroughUI(page);
+    watch.expectUser(user.userId);
+    if (model.router === 'app') {
+      watch.allowDocuments(1);
+      await page.goto(PAGES.app[0]!.path, { waitUntil: 'load' });
+    }
+    system = { context, page, user, faults, core: setup.core, watch: counting, pending: [], drawn: {} };
+    await fc.asyncModelRun(() => ({ model, real: system! }), commands);
+    faults.heal();
+    await Promise.all(system.pending);
+    await setup.core.start();
+    const ending = await judgeEnding(system);
+    setup.onTally({ commands: Object.values(system.drawn).reduce((a, b) => a + b, 0), drawn: system.drawn, faults: faults.applied(), invariantChecks: checks, ending });
+  } catch (error) {
+    if (system && error instanceof InvariantBroken) {
+      const file = path.join(REPO_ROOT, 'test-results', 'soak', `failure-${Date.now()}.png`);
+      await system.page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      error.message += `\n(the tab at the failure: ${path.relative(REPO_ROOT, file)}; its last requests:\n  ${system.watch.recentRequests().join('\n  ')})`;
+    }
+    if (system) {
+      await Promise.all(system.pending).catch(() => undefined);
+      await setup.core.start();
+    }
+    throw error;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Each schedule ends, within its budget, on content, on the sign-in page with a return path on
+ * this site, or on a screen whose way out works when clicked; a user nobody signed out still has
+ * a session.
+ */
+async function judgeEnding(system: SoakSystem): Promise<string> {
+  const { page, watch, user } = system;
+  let ending = await waitForEnding(system, SETTLE_MS);
+  if (!ending) {
+    const wayOut = await takeWayOut(page, system);
+    if (!wayOut) throw new InvariantBroken([{ invariant: 'ending', detail: `${SETTLE_MS} ms after the faults healed, ${await describePage(page)}, with no way out on screen` }]);
+    ending = await waitForEnding(system, WAY_OUT_MS);
+    if (!ending) throw new InvariantBroken([{ invariant: 'ending', detail: `"${wayOut}" clicked, and ${WAY_OUT_MS} ms later ${await describePage(page)}` }]);
+    ending = `${ending} (after "${wayOut}")`;
+  }
+  const violations: Violation[] = [];
+  if (ending.startsWith('sign-in') && !watch.signedOut()) {
+    violations.push({ invariant: 'sign-out-by-fault', detail: `ended on the sign-in page (${page.url()}) though nobody signed out: ${await describePage(page)}` });
+  }
+  if (!watch.signedOut() && (await sessionHandlesOf(user.userId)).length === 0) {
+    violations.push({ invariant: 'sign-out-by-fault', detail: 'the core holds no session for a user nobody signed out' });
+  }
+  if (violations.length > 0) throw new InvariantBroken(violations);
+  return ending;
+}
+
+/** An ending counts once it has held this long (a sign-in form just submitted is still on screen). */
+const ENDING_HOLDS_MS = 1_500;
+
+async function waitForEnding(system: SoakSystem, withinMs: number): Promise<string | undefined> {
+  const { page } = system;
+  const deadline = Date.now() + withinMs;
+  let held: { ending: string; since: number } | undefined;
+  while (Date.now() < deadline) {
+    await waitWatching(system, 250);
+    const ending = await endingNow(page).catch((error: unknown) => {
+      if (error instanceof InvariantBroken) throw error;
+      return undefined;
+    });
+    if (!ending) held = undefined;
+    else if (held?.ending !== ending) held = { ending, since: Date.now() };
+    else if (Date.now() - held.since >= ENDING_HOLDS_MS) return ending;
+  }
+  return undefined;
+}
+
+/** `content`, `sign-in` or `public page` once the tab has settled there; undefined while it has not. */
+async function endingNow(page: Page): Promise<string | undefined> {
+  const url = new URL(page.url());
+  if (url.pathname === '/auth') {
+    const returnPath = url.searchParams.get('redirectToPath');
+    if (returnPath !== null && (!returnPath.startsWith('/') || /^\/[/\\]/.test(returnPath))) {
+      throw new InvariantBroken([{ invariant: 'ending', detail: `the sign-in page would send the user off-site: ${url.search}` }]);
+    }
+    return (await page.locator('input[name=email]').isVisible()) ? `sign-in${returnPath ? ` (back to ${returnPath})` : ''}` : undefined;
+  }
+  const flowShowing = await page.locator('[data-session-flow="loading"][data-session-flow-state]').isVisible();
+  if (flowShowing) return undefined;
+  if (await page.getByTestId('user-id').isVisible()) return 'content';
+  const known = [...PAGES.pages, ...PAGES.app].find((p) => p.path === url.pathname);
+  if (known && !known.protected && (await page.locator('h1').first().isVisible())) return 'public page';
+  return undefined;
+}
+
+/** Clicks the way out the screen offers, as a user would; returns its label. */
+async function takeWayOut(page: Page, system: SoakSystem): Promise<string | undefined> {
+  const flow = page.locator('[data-session-flow="loading"]');
+  for (const [role, name] of [
+    ['button', 'Try again'],
+    ['button', 'Sign in again'],
+    ['link', 'Go to sign in'],
+  ] as const) {
+    const control = flow.getByRole(role, { name });
+    if (!(await control.isVisible().catch(() => false))) continue;
+    if (name === 'Sign in again') system.watch.allowSignOut();
+    system.watch.allowDocuments(2);
+    await control.click({ timeout: 5_000 });
+    return name;
+  }
+  return undefined;
+}
+
+async function describePage(page: Page): Promise<string> {
+  const state = await page
+    .locator('[data-session-flow="loading"]')
+    .getAttribute('data-session-flow-state', { timeout: 1_000 })
+    .catch(() => null);
+  const text = await page
+    .locator('body')
+    .innerText({ timeout: 1_000 })
+    .catch(() => '');
+  return `the tab is on ${page.url()} (flow: ${state ?? 'not showing'}; text: ${text.replace(/\s+/g, ' ').slice(0, 200)}; went ${await traceTail(page)})`;
+}
+
+/** The machine's last settled states in this tab, for a failure's report. */
+async function traceTail(page: Page): Promise<string> {
+  const raw = await page.evaluate(`sessionStorage.getItem('ssr-session-flow:trace')`).catch(() => null);
+  if (typeof raw !== 'string') return '(no trace)';
+  const entries = JSON.parse(raw) as Array<{ state: string; path: string }>;
+  return entries
+    .slice(-12)
+    .map((entry) => `${entry.state}@${entry.path}`)
+    .join(' → ');
+}
+
+export { sleep };
