@@ -110,6 +110,8 @@ async function judgeEnding(system: SoakSystem): Promise<string> {
   return ending;
 }
 
+const PROTECTED_PATHS = new Set([...PAGES.pages, ...PAGES.app].filter((p) => p.protected).map((p) => p.path));
+
 /** An ending counts once it has held this long (a sign-in form just submitted is still on screen). */
 const ENDING_HOLDS_MS = 1_500;
 
@@ -137,6 +139,10 @@ async function endingNow(page: Page): Promise<string | undefined> {
     const returnPath = url.searchParams.get('redirectToPath');
     if (returnPath !== null && (!returnPath.startsWith('/') || /^\/[/\\]/.test(returnPath))) {
       throw new InvariantBroken([{ invariant: 'ending', detail: `the sign-in page would send the user off-site: ${url.search}` }]);
+    }
+    // The way back leads to a page that needed the session, not to the sign-in page or a public one.
+    if (returnPath !== null && !PROTECTED_PATHS.has(new URL(returnPath, url).pathname)) {
+      throw new InvariantBroken([{ invariant: 'ending', detail: `the sign-in page would send the user back to ${returnPath}, which is not a protected page` }]);
     }
     return (await page.locator('input[name=email]').isVisible()) ? `sign-in${returnPath ? ` (back to ${returnPath})` : ''}` : undefined;
   }
