@@ -140,24 +140,22 @@ export async function watchInvariants(context: BrowserContext, accessTokenLifeti
         .catch(() => null)
         .then((response) => remember(`${request.method()} ${new URL(request.url()).pathname} ${response?.status() ?? '?'}`));
     }
-    const { pathname } = new URL(request.url());
-    void request.response().catch(() => null).then((response) => {
-      if (!response || response.status() !== 200 || request.method() !== 'POST') return;
-      if (pathname === '/api/auth/signout') {
-        signOuts += 1;
-        signedOutAt = Date.now();
-        if (signOutAllowance === 0) violations.push({ invariant: 'sign-out-by-fault', detail: `a sign-out nobody asked for, from ${request.headers().referer ?? 'an unknown page'}` });
-        else signOutAllowance -= 1;
-      }
-      if (pathname === '/api/auth/signin' || pathname === '/api/auth/signup') {
-        void response.json().then(
-          (body: { status?: string }) => {
-            if (body.status === 'OK') signedOutAt = undefined;
-          },
-          () => undefined,
-        );
-      }
-    });
+  });
+  // Sessions begin and end as their answers' headers arrive, before the page reads them: a
+  // sign-in is an answer carrying a new front token (its body may be gone by the time it is
+  // read, the page having navigated on).
+  context.on('response', (response) => {
+    const request = response.request();
+    const { pathname } = new URL(response.url());
+    if (request.method() !== 'POST' || response.status() !== 200) return;
+    const frontToken = response.headers()['front-token'];
+    if (pathname === '/api/auth/signout') {
+      signOuts += 1;
+      signedOutAt = Date.now();
+      if (signOutAllowance === 0) violations.push({ invariant: 'sign-out-by-fault', detail: `a sign-out nobody asked for, from ${request.headers().referer ?? 'an unknown page'}` });
+      else signOutAllowance -= 1;
+    }
+    if ((pathname === '/api/auth/signin' || pathname === '/api/auth/signup') && frontToken && frontToken !== 'remove') signedOutAt = undefined;
   });
 
   return {
