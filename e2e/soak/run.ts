@@ -88,18 +88,22 @@ async function main(): Promise<number> {
         results.push({ seed, router, passed: false, seconds, failure });
         console.log(`[soak] ${label}: FAILED after ${seconds.toFixed(1)} s\n${indent(failure)}`);
       }
+      // Kept as it goes: a run stopped early still says what it did.
+      writeResults(options, { ...summarise(options, results, (Date.now() - started) / 1000), complete: false });
     }
   } finally {
     await browser.close().catch(() => undefined);
     await server.stop();
   }
   const failures = results.filter((r) => !r.passed);
-  const summary = summarise(options, results, (Date.now() - started) / 1000);
+  const summary = { ...summarise(options, results, (Date.now() - started) / 1000), complete: true };
   const file = writeResults(options, summary);
   console.log(`[soak] ${results.length} schedules, ${failures.length} failed (${summary.minutes} min); results in ${path.relative(REPO_ROOT, file)}`);
   for (const failure of failures) console.log(`[soak]   replay: npm run soak -- --runs 1 --seed ${failure.seed}`);
   return failures.length === 0 ? 0 : 1;
 }
+
+type SoakSummary = ReturnType<typeof summarise> & { complete: boolean };
 
 function summarise(options: SoakOptions, results: ScheduleResult[], seconds: number) {
   const drawn: Record<string, number> = {};
@@ -130,7 +134,7 @@ function summarise(options: SoakOptions, results: ScheduleResult[], seconds: num
   };
 }
 
-function writeResults(options: SoakOptions, summary: ReturnType<typeof summarise>): string {
+function writeResults(options: SoakOptions, summary: SoakSummary): string {
   const dir = options.record ? path.join(REPO_ROOT, 'bench', 'results') : path.join(REPO_ROOT, 'test-results', 'soak');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, options.record ? `soak-seed${options.seed}-runs${options.runs}.json` : 'latest.json');
