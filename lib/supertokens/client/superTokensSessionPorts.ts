@@ -1,3 +1,4 @@
+import { signOut as signOutWithSdk } from 'supertokens-website';
 import { DateProviderReference } from 'supertokens-website/utils/dateProvider';
 import { RETURN_TO_PARAM, type SessionPorts } from 'ssr-session-flow/core';
 import { classifyRefreshFailure } from './classifyRefreshFailure';
@@ -5,7 +6,6 @@ import { isAuthReactConfigured } from './authReactSetUp';
 import { accessTokenExpiryFromCookies, frontTokenFromCookies } from './frontToken';
 import { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 import { readSdkCookies } from './sdkCookies';
-import { signOut } from './signOut';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
 
@@ -31,7 +31,11 @@ export function superTokensSessionPorts({ signInPath = '/auth', refresh = public
     },
     classifyRefreshFailure,
     whileReloading: (reload) => refresh.whileReloading(reload),
-    signOut: () => signOut(),
+    // "Sign in again" wants the sign-in form, not the session's end for its own sake: where the
+    // refresh cannot be reached the SDK's sign-out gives up locally, and the form still appears
+    // (auth-react cannot confirm a session either). A user's own "Sign out" button wants the
+    // opposite, and uses this package's `signOut`, which rejects then.
+    signOut: () => signOutWithSdk(),
     redirectToSignIn: async (returnTo, navigate) => {
       // Where the app set auth-react up (`authReactConfig`), its own redirect, which honours the
       // app's `getRedirectionURL` for TO_AUTH; it is loaded already then. Elsewhere (every page
