@@ -30,6 +30,8 @@ export interface SoakSystem {
   pending: Array<Promise<unknown>>;
   /** Each command as run, for the report. */
   drawn: Record<string, number>;
+  /** What the schedule is doing now, for a report when it hangs. */
+  doing: string;
 }
 
 export class InvariantBroken extends Error {
@@ -69,6 +71,7 @@ abstract class Step implements SoakCommand {
 
   async run(model: SoakModel, system: SoakSystem): Promise<void> {
     system.drawn[this.name] = (system.drawn[this.name] ?? 0) + 1;
+    system.doing = this.toString();
     // A user's action fails the way the browser fails it (an aborted navigation, a vanished
     // button): that is the schedule's business, not an invariant. Invariants are judged below.
     await this.act(model, system).catch(() => undefined);

@@ -61,12 +61,17 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
       watch.allowDocuments(1);
       await page.goto(PAGES.app[0]!.path, { waitUntil: 'load' });
     }
-    system = { context, page, user, faults, core: setup.core, watch: counting, pending: [], drawn: {} };
-    await fc.asyncModelRun(() => ({ model, real: system! }), commands);
-    faults.heal();
-    await Promise.all(system.pending);
-    await setup.core.start();
-    const ending = await judgeEnding(system);
+    system = { context, page, user, faults, core: setup.core, watch: counting, pending: [], drawn: {}, doing: 'the sign-up' };
+    const running = system;
+    const ending = await withinBudget(running, async () => {
+      await fc.asyncModelRun(() => ({ model, real: running }), commands);
+      running.doing = 'healing every fault';
+      faults.heal();
+      await Promise.all(running.pending);
+      await setup.core.start();
+      running.doing = 'judging the ending';
+      return judgeEnding(running);
+    });
     setup.onTally({ commands: Object.values(system.drawn).reduce((a, b) => a + b, 0), drawn: system.drawn, faults: faults.applied(), invariantChecks: checks, ending });
   } catch (error) {
     if (system && error instanceof InvariantBroken) {
@@ -80,7 +85,26 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
     }
     throw error;
   } finally {
-    await context.close().catch(() => undefined);
+    // A page stuck in its own work must not hold the soak up: the context goes after a while anyway.
+    await Promise.race([context.close().catch(() => undefined), sleep(30_000)]);
+  }
+}
+
+/** No schedule may take longer than this in all; one that does hangs somewhere, which is reported. */
+const SCHEDULE_BUDGET_MS = 4 * 60_000;
+
+async function withinBudget<T>(system: SoakSystem, schedule: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new InvariantBroken([{ invariant: 'ending', detail: `the schedule still ran after ${SCHEDULE_BUDGET_MS / 60_000} min, while ${system.doing}` }])),
+      SCHEDULE_BUDGET_MS,
+    );
+  });
+  try {
+    return await Promise.race([schedule(), hung]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -55,14 +55,15 @@ async function restartableCore(): Promise<RestartableCore> {
     url,
     isUp: () => running !== undefined,
     // Serialised: a restart drawn while the last one is still under way waits for it.
+    // A failed transition does not block the next one (its own caller got the error).
     stop: () =>
-      (transition = transition.then(async () => {
+      (transition = transition.catch(() => undefined).then(async () => {
         const core = running;
         running = undefined;
         await core?.close();
       })),
     start: () =>
-      (transition = transition.then(async () => {
+      (transition = transition.catch(() => undefined).then(async () => {
         running ??= await start();
       })),
   };
