@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
  */
 interface Shard {
   date: string;
+  commit?: string;
   seed: number;
   schedules: number;
   byRouter: Record<string, number>;
@@ -40,9 +41,10 @@ function main(): void {
   const first = shards[0]!.shard;
   const merged = {
     date: shards.map(({ shard }) => shard.date).sort().at(-1),
+    commit: [...new Set(shards.map(({ shard }) => shard.commit ?? 'unknown'))].join(', '),
     seed: first.seed,
     schedules: shards.reduce((n, { shard }) => n + shard.schedules, 0),
-    shards: shards.map(({ shard }) => ({ seed: shard.seed, schedules: shard.schedules, minutes: shard.minutes })),
+    shards: shards.map(({ shard }) => ({ seed: shard.seed, schedules: shard.schedules, minutes: shard.minutes, commit: shard.commit })),
     byRouter: sum((shard) => shard.byRouter),
     maxCommands: first.maxCommands,
     commandsDrawn: sum((shard) => shard.commandsDrawn),

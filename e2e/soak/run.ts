@@ -120,6 +120,7 @@ function summarise(options: SoakOptions, results: ScheduleResult[], seconds: num
   }
   return {
     date: new Date().toISOString(),
+    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim(),
     seed: options.seed,
     schedules: results.length,
     byRouter: { pages: results.filter((r) => r.router === 'pages').length, app: results.filter((r) => r.router === 'app').length },
