@@ -55,7 +55,8 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
     const faults = await installNetworkFaults(context, 'sAccessToken');
     const page = await context.newPage();
     watch.allowDocuments(3); // the sign-up page, and the page it lands on
-    const user = await signUpThroughUI(page);
+    // The sign-up waits for its answer, which never comes if the click fell before hydration.
+    const user = await withDeadline(signUpThroughUI(page), SIGN_UP_BUDGET_MS, () => 'the sign-up');
     watch.expectUser(user.userId);
     if (model.router === 'app') {
       watch.allowDocuments(1);
@@ -63,7 +64,7 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
     }
     system = { context, page, user, faults, core: setup.core, watch: counting, pending: [], drawn: {}, doing: 'the sign-up' };
     const running = system;
-    const ending = await withinBudget(running, async () => {
+    const runAndEnd = async () => {
       await fc.asyncModelRun(() => ({ model, real: running }), commands);
       running.doing = 'healing every fault';
       faults.heal();
@@ -71,7 +72,8 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
       await setup.core.start();
       running.doing = 'judging the ending';
       return judgeEnding(running);
-    });
+    };
+    const ending = await withDeadline(runAndEnd(), SCHEDULE_BUDGET_MS, () => running.doing);
     setup.onTally({ commands: Object.values(system.drawn).reduce((a, b) => a + b, 0), drawn: system.drawn, faults: faults.applied(), invariantChecks: checks, ending });
   } catch (error) {
     if (system && error instanceof InvariantBroken) {
@@ -80,7 +82,7 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
       error.message += `\n(the tab at the failure: ${path.relative(REPO_ROOT, file)}; its last requests:\n  ${system.watch.recentRequests().join('\n  ')})`;
     }
     if (system) {
-      await Promise.all(system.pending).catch(() => undefined);
+      await Promise.race([Promise.all(system.pending).catch(() => undefined), sleep(30_000)]);
       await setup.core.start();
     }
     throw error;
@@ -90,19 +92,20 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
   }
 }
 
-/** No schedule may take longer than this in all; one that does hangs somewhere, which is reported. */
+/** No schedule may take longer than this in all, nor its sign-up; one that does hangs somewhere, which is reported. */
 const SCHEDULE_BUDGET_MS = 4 * 60_000;
+const SIGN_UP_BUDGET_MS = 60_000;
 
-async function withinBudget<T>(system: SoakSystem, schedule: () => Promise<T>): Promise<T> {
+async function withDeadline<T>(work: Promise<T>, budgetMs: number, doing: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const hung = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new InvariantBroken([{ invariant: 'ending', detail: `the schedule still ran after ${SCHEDULE_BUDGET_MS / 60_000} min, while ${system.doing}` }])),
-      SCHEDULE_BUDGET_MS,
+      () => reject(new InvariantBroken([{ invariant: 'ending', detail: `still running after ${budgetMs / 1000} s, while ${doing()}` }])),
+      budgetMs,
     );
   });
   try {
-    return await Promise.race([schedule(), hung]);
+    return await Promise.race([work, hung]);
   } finally {
     clearTimeout(timer);
   }
