@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { signOut } from 'ssr-session-flow/supertokens/client';
+import SessionRecipe from 'supertokens-website';
 import { navigate, signInPageUrl } from '../config/sessionConfig';
 
 export function SignOutButton() {
   const [error, setError] = useState<string | null>(null);
-  const onSignOut = async () => {
+  const signOut = async () => {
     setError(null);
     try {
-      // The kit's sign-out, not the SDK's: that one reports success when its refresh fails.
-      await signOut();
+      await SessionRecipe.signOut();
     } catch {
       // The session is still there: say so instead of pretending the user is signed out.
       setError('Could not sign out: the server did not answer. Check your connection and try again.');
@@ -18,7 +17,7 @@ export function SignOutButton() {
   };
   return (
     <>
-      <button type="button" onClick={onSignOut}>
+      <button type="button" onClick={signOut}>
         Sign out
       </button>
       {error ? <p role="alert">{error}</p> : null}

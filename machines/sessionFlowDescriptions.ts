@@ -38,9 +38,7 @@ export const SESSION_FLOW_STATE_DESCRIPTIONS: Readonly<Record<string, string>> =
 export const SESSION_FLOW_TRANSITION_DESCRIPTIONS: Readonly<Record<string, string>> = {
   ':server.verdictReceived': 'Every page the server renders (first load, client navigation, reload) brings a new verdict.',
   ':page.publicShown': 'A page that checks no session ends any recovery: no timer left, no redirect from a public page.',
-  'checking:always#3':
-    'The session was refreshed, yet the server still sees two access-token cookies it cannot choose between: say so instead of looping.',
-  'checking:always#4': 'The session was refreshed, yet the server still rejects it: stop instead of looping.',
+  'checking:always#3': 'The session was refreshed, yet the server still rejects it (or sees two session cookies it cannot choose between): stop instead of looping, and say which.',
   'idle:session.signedInElsewhere': 'On a sign-in page that carries a way back, another tab signing in sends this one back.',
   'authenticated:page.restored': 'Restored from the back/forward cache: ask the server again before trusting the page.',
   'authenticated:page.woke': 'Visible again with an expired access token: refresh before the next click needs it.',

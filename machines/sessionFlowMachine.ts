@@ -108,7 +108,6 @@ export const sessionFlowMachine = setup({
   guards: {
     hasNoVerdict: ({ context }) => context.verdict === null,
     isSessionValid: ({ context }) => context.verdict?.status === 'ok',
-    hasDuplicateCookiesVerdict: ({ context }) => context.verdict?.status === 'needs-refresh' && context.verdict.reason === 'duplicate',
     isWithinRecoveryBudget: ({ context }) => context.recoveryAttempts < context.maxRecoveryAttempts,
     isValidSessionVerdict: ({ event }) => event.type === 'server.verdictReceived' && event.verdict.status === 'ok',
     isConfigurationFault: ({ event }) => event.type === 'refresh.failed' && stuckReasonForFault(event.cause) !== undefined,
@@ -138,14 +137,12 @@ export const sessionFlowMachine = setup({
         { guard: 'isSessionValid', target: 'authenticated', actions: ['resetRecovery', 'forgetRecoveryAttempts'] },
         { guard: 'isWithinRecoveryBudget', target: 'refreshing' },
         {
-          // Not a server that rejects a good session: two cookies of one name stand in the way.
-          guard: 'hasDuplicateCookiesVerdict',
           target: 'stuck',
-          actions: { type: 'markStuck', params: { reason: 'duplicate-session-cookies' } },
-        },
-        {
-          target: 'stuck',
-          actions: { type: 'markStuck', params: { reason: 'server-rejects-refreshed-session' } },
+          actions: {
+            type: 'markStuck',
+            // Two cookies of one name stand in the way, not a server that rejects a good session.
+            params: ({ context }) => ({ reason: isDuplicateCookiesVerdict(context.verdict) ? 'duplicate-session-cookies' : 'server-rejects-refreshed-session' }),
+          },
         },
       ],
     },
@@ -353,6 +350,10 @@ export const sessionFlowMachine = setup({
 });
 
 export type SessionFlowMachine = typeof sessionFlowMachine;
+
+function isDuplicateCookiesVerdict(verdict: SessionFlowContext['verdict']): boolean {
+  return verdict?.status === 'needs-refresh' && verdict.reason === 'duplicate';
+}
 
 function stuckReasonOf(event: SessionFlowEvent): StuckReason {
   assertEvent(event, 'refresh.failed');

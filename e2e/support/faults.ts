@@ -87,8 +87,13 @@ export async function addParentDomainAccessToken(page: Page, value: string): Pro
     const jar = await page.context().cookies(request.url());
     const cookie = [`${ACCESS_TOKEN_COOKIE}=${value}`, ...jar.map((c) => `${c.name}=${c.value}`)].join('; ');
     carried += 1;
-    const response = await route.fetch({ headers: { ...request.headers(), cookie }, maxRedirects: 0 });
-    return route.fulfill({ response });
+    try {
+      const response = await route.fetch({ headers: { ...request.headers(), cookie }, maxRedirects: 0 });
+      return await route.fulfill({ response });
+    } catch {
+      // The page moved on (a prefetch cancelled, a navigation) while the request was replayed.
+      return route.abort('aborted').catch(() => undefined);
+    }
   };
   await page.route((url) => !url.pathname.startsWith('/_next/static/'), handle);
   return {

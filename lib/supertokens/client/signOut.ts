@@ -3,12 +3,7 @@ import { frontTokenFromCookies } from './frontToken';
 import { readSdkCookies } from './sdkCookies';
 
 /** The server could not be asked to end the session (its refresh endpoint failed): the session lives on. */
-export class SignOutNotConfirmedError extends Error {
-  override name = 'SignOutNotConfirmedError';
-  constructor() {
-    super('Could not sign out: the session could not be renewed to end it (the server did not answer). It is still active.');
-  }
-}
+export class SignOutNotConfirmedError extends Error {}
 
 /**
  * Ends the session on the server, or rejects. supertokens-website's `signOut()` first asks whether
@@ -19,9 +14,10 @@ export class SignOutNotConfirmedError extends Error {
  * can say the sign-out did not happen (and a shared computer is not left signed in).
  */
 export async function signOut(): Promise<void> {
-  const sessionConfirmed = await doesSessionExist();
   // After a refused refresh (401) the SDK drops its front token: the session is gone, and the
   // SDK's sign-out below just tells the tabs so. A front token left means the refresh failed.
-  if (!sessionConfirmed && frontTokenFromCookies(await readSdkCookies()) !== null) throw new SignOutNotConfirmedError();
+  if (!(await doesSessionExist()) && frontTokenFromCookies(await readSdkCookies())) {
+    throw new SignOutNotConfirmedError('Not signed out: the server did not answer.');
+  }
   await signOutWithSdk();
 }
