@@ -61,6 +61,7 @@ export const SESSION_FLOW_TRANSITION_DESCRIPTIONS: Readonly<Record<string, strin
   'offline:page.woke': 'The user looks at the tab again: retry at once.',
   'offline:user.signInRequested': 'After repeated failures the user may give up on this session.',
   'offline:session.refreshedElsewhere': RESUME_WITH_FRESH_SESSION,
+  'refreshing:session.refreshedElsewhere': RESUME_WITH_FRESH_SESSION,
   'offline:session.signedInElsewhere': RESUME_WITH_FRESH_SESSION,
   'offline:session.signedOutElsewhere': LEAVE_WHEN_SIGNED_OUT_ELSEWHERE,
   'offline:server.verdictReceived#1': STILL_EXPIRED,

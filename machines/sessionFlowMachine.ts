@@ -219,6 +219,9 @@ export const sessionFlowMachine = setup({
         ],
         'server.verdictReceived': onlyAnAcceptedVerdictChangesCourse,
         'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
+        // Heard now or never: when this tab's own refresh then fails on the network, nothing
+        // else would bring it back while the other tab's session sits in the shared cookies.
+        'session.refreshedElsewhere': resumeWithFreshSession,
       },
     },
     reloading: {

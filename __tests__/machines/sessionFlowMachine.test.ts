@@ -84,6 +84,12 @@ describe('session-flow machine: refreshing', () => {
     expect(step({ verdict: SAMPLE_VERDICTS.expired }, [ok])[0].value).toBe('authenticated');
   });
 
+  it('reloads with the fresh session when another tab refreshed mid-refresh (its own answer may be lost to the network)', () => {
+    const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [{ type: 'session.refreshedElsewhere' }]);
+    expect(snapshot.value).toEqual({ reloading: 'soft' });
+    expect(actionTypes(actions)).toContain('reloadServerProps');
+  });
+
   it('keeps the running refresh, without starting another, when another expired verdict arrives', () => {
     const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [expired]);
     expect(snapshot.value).toBe('refreshing');
