@@ -109,7 +109,12 @@ export function createSessionFlowDriver(options: SessionFlowDriverOptions): Even
     'user.signInRequested': run(() => user.signInAgain()),
     'session.signedInElsewhere': run(() => world.otherTabs.announce('signed-in')),
     'session.signedOutElsewhere': run(() => world.otherTabs.announce('signed-out')),
-    'session.refreshedElsewhere': run(() => world.otherTabs.announce('refreshed')),
+    'session.refreshedElsewhere': run(() => {
+      world.otherTabs.announce('refreshed');
+      // A refresh of this tab still under way waited for the lock the other tab held, and finds
+      // the session refreshed when it gets it.
+      while (world.session.pendingRefreshes() > 0) world.session.answerRefresh('refreshed');
+    }),
   };
 }
 
