@@ -5,7 +5,7 @@ import { createRefreshBookkeeping } from '../../lib/supertokens/client/refreshBo
 import { classifyRefreshFailure } from '../../lib/supertokens/client/classifyRefreshFailure';
 import { leanRefresh, missingPrivateParts, refreshSession } from '../../lib/supertokens/client/leanRefresh';
 import { expectConsole } from '../support/consoleGuard';
-import { answer, cookie, createFakeLock, frontToken, signedIn } from '../support/websiteSdkFakes';
+import { answer, cookie, frontToken, signedIn, useRealWebsiteSdk } from '../support/websiteSdkFakes';
 
 /**
  * The lean refresh against the real supertokens-website (initialised once for this file, in
@@ -14,27 +14,7 @@ import { answer, cookie, createFakeLock, frontToken, signedIn } from '../support
  * leave the SDK's state (cookies, events) the same.
  */
 const REFRESH_URL = 'http://localhost/api/auth/session/refresh';
-const events: Array<{ action: string; sessionExpiredOrRevoked?: boolean }> = [];
-const fetchMock = jest.fn<Promise<Response>, [RequestInfo | URL, RequestInit?]>();
-const lock = createFakeLock();
-
-beforeAll(() => {
-  window.fetch = fetchMock as unknown as typeof window.fetch;
-  SessionRecipe.init({
-    apiDomain: 'http://localhost',
-    apiBasePath: '/api/auth',
-    lockFactory: async () => lock.forTab(),
-    onHandleEvent: (event) => events.push(event),
-  });
-});
-
-beforeEach(() => {
-  fetchMock.mockReset();
-  events.length = 0;
-  for (const name of document.cookie.split('; ').map((pair) => pair.split('=')[0])) {
-    document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
-  }
-});
+const { events, fetchMock, lock } = useRealWebsiteSdk();
 
 type Refresh = () => Promise<boolean>;
 const records: Array<() => Promise<void>> = [];

@@ -1,6 +1,6 @@
 import SessionRecipe from 'supertokens-website';
 import { signOut, SignOutNotConfirmedError } from 'ssr-session-flow/supertokens/client';
-import { answer, cookie, createFakeLock, frontToken, signedIn } from '../support/websiteSdkFakes';
+import { answer, cookie, frontToken, signedIn, useRealWebsiteSdk } from '../support/websiteSdkFakes';
 
 /**
  * The kit's sign-out against the real supertokens-website in jsdom, the network faked. The SDK's
@@ -10,27 +10,8 @@ import { answer, cookie, createFakeLock, frontToken, signedIn } from '../support
  */
 const SIGN_OUT_URL = 'http://localhost/api/auth/signout';
 const REFRESH_URL = 'http://localhost/api/auth/session/refresh';
-const events: string[] = [];
-const fetchMock = jest.fn<Promise<Response>, [RequestInfo | URL, RequestInit?]>();
-const lock = createFakeLock();
-
-beforeAll(() => {
-  window.fetch = fetchMock as unknown as typeof window.fetch;
-  SessionRecipe.init({
-    apiDomain: 'http://localhost',
-    apiBasePath: '/api/auth',
-    lockFactory: async () => lock.forTab(),
-    onHandleEvent: (event) => events.push(event.action),
-  });
-});
-
-beforeEach(() => {
-  fetchMock.mockReset();
-  events.length = 0;
-  for (const name of document.cookie.split('; ').map((pair) => pair.split('=')[0])) {
-    document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
-  }
-});
+const { events: recorded, fetchMock } = useRealWebsiteSdk();
+const actions = () => recorded.map((event) => event.action);
 
 const urls = () => fetchMock.mock.calls.map(([url]) => String(url));
 
@@ -42,7 +23,7 @@ describe('signOut', () => {
     await signOut();
 
     expect(urls()).toEqual([SIGN_OUT_URL]);
-    expect(events).toContain('SIGN_OUT');
+    expect(actions()).toContain('SIGN_OUT');
   });
 
   it('with an expired access token: refreshes, then calls the server', async () => {
@@ -53,7 +34,7 @@ describe('signOut', () => {
     await signOut();
 
     expect(urls()).toEqual([REFRESH_URL, SIGN_OUT_URL]);
-    expect(events).toEqual(expect.arrayContaining(['REFRESH_SESSION', 'SIGN_OUT']));
+    expect(actions()).toEqual(expect.arrayContaining(['REFRESH_SESSION', 'SIGN_OUT']));
   });
 
   it.each([
@@ -65,14 +46,14 @@ describe('signOut', () => {
 
     await expect(signOut()).rejects.toBeInstanceOf(SignOutNotConfirmedError);
     expect(urls().every((url) => url === REFRESH_URL)).toBe(true);
-    expect(events).not.toContain('SIGN_OUT');
+    expect(actions()).not.toContain('SIGN_OUT');
     expect(cookie('sFrontToken')).toBeDefined();
 
     // The baseline: the SDK signs nobody out on the server and tells every tab it did.
     fetchMock.mockClear();
     await expect(SessionRecipe.signOut()).resolves.toBeUndefined();
     expect(urls()).not.toContain(SIGN_OUT_URL);
-    expect(events).toContain('SIGN_OUT');
+    expect(actions()).toContain('SIGN_OUT');
   });
 
   it('when the refresh is refused (401, the session is gone): resolves, as the user is signed out already', async () => {

@@ -1,4 +1,38 @@
+import SessionRecipe from 'supertokens-website';
+
 /** What a supertokens-website test in jsdom fakes around the real SDK: its cookies, the network's answers, the cross-tab lock. */
+
+export interface RecordedSdkEvent {
+  action: string;
+  sessionExpiredOrRevoked?: boolean;
+}
+
+/**
+ * The real supertokens-website, initialised once for the test file in jsdom, its network a mock
+ * and its lock `createFakeLock()`; before each test the mock, the events and every cookie are cleared.
+ */
+export function useRealWebsiteSdk() {
+  const events: RecordedSdkEvent[] = [];
+  const fetchMock = jest.fn<Promise<Response>, [RequestInfo | URL, RequestInit?]>();
+  const lock = createFakeLock();
+  beforeAll(() => {
+    window.fetch = fetchMock as unknown as typeof window.fetch;
+    SessionRecipe.init({
+      apiDomain: 'http://localhost',
+      apiBasePath: '/api/auth',
+      lockFactory: async () => lock.forTab(),
+      onHandleEvent: (event) => events.push(event),
+    });
+  });
+  beforeEach(() => {
+    fetchMock.mockReset();
+    events.length = 0;
+    for (const name of document.cookie.split('; ').map((pair) => pair.split('=')[0])) {
+      document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+    }
+  });
+  return { events, fetchMock, lock };
+}
 
 export function signedIn(token: string): void {
   document.cookie = `sFrontToken=${token}; path=/`;

@@ -1,4 +1,5 @@
 import type { BrowserContext, Route } from '@playwright/test';
+import { replayWithCookieInFront } from '../support/faults';
 import { REFRESH_PATH } from '../support/requestLog';
 
 export type RefreshFaultKind = '5xx' | 'timeout' | 'abort';
@@ -54,15 +55,7 @@ export async function installNetworkFaults(context: BrowserContext, accessTokenC
     }
     if (parentDomainCookie === undefined || pathname.startsWith('/_next/static/')) return route.fallback();
     count('parent-domain-cookie');
-    const jar = await context.cookies(request.url());
-    const cookie = [`${accessTokenCookie}=${parentDomainCookie}`, ...jar.map((c) => `${c.name}=${c.value}`)].join('; ');
-    try {
-      const response = await route.fetch({ headers: { ...request.headers(), cookie }, maxRedirects: 0 });
-      return await route.fulfill({ response });
-    } catch {
-      // The page went away (or the server dropped the connection) while the request was replayed.
-      return route.abort('connectionreset').catch(() => undefined);
-    }
+    return replayWithCookieInFront(route, context, `${accessTokenCookie}=${parentDomainCookie}`);
   };
   await context.route(() => true, handle);
 

@@ -1,4 +1,4 @@
-import type { Page, Route } from '@playwright/test';
+import type { BrowserContext, Page, Route } from '@playwright/test';
 import { REFRESH_PATH } from './requestLog';
 
 const ACCESS_TOKEN_COOKIE = 'sAccessToken';
@@ -83,17 +83,8 @@ export async function addParentDomainAccessToken(page: Page, value: string): Pro
   let carried = 0;
   const handle = async (route: Route) => {
     if (!active) return route.fallback();
-    const request = route.request();
-    const jar = await page.context().cookies(request.url());
-    const cookie = [`${ACCESS_TOKEN_COOKIE}=${value}`, ...jar.map((c) => `${c.name}=${c.value}`)].join('; ');
     carried += 1;
-    try {
-      const response = await route.fetch({ headers: { ...request.headers(), cookie }, maxRedirects: 0 });
-      return await route.fulfill({ response });
-    } catch {
-      // The page moved on (a prefetch cancelled, a navigation) while the request was replayed.
-      return route.abort('aborted').catch(() => undefined);
-    }
+    return replayWithCookieInFront(route, page.context(), `${ACCESS_TOKEN_COOKIE}=${value}`);
   };
   await page.route((url) => !url.pathname.startsWith('/_next/static/'), handle);
   return {
@@ -102,4 +93,21 @@ export async function addParentDomainAccessToken(page: Page, value: string): Pro
       active = false;
     },
   };
+}
+
+/**
+ * Replays a routed request with `cookie` before the jar's own cookies (Chromium does not let a
+ * route change the Cookie header) and hands its answer to the page; a request whose page moved
+ * on meanwhile (a cancelled prefetch, a navigation) is let go.
+ */
+export async function replayWithCookieInFront(route: Route, context: BrowserContext, cookie: string): Promise<void> {
+  const request = route.request();
+  const jar = await context.cookies(request.url());
+  const header = [cookie, ...jar.map((c) => `${c.name}=${c.value}`)].join('; ');
+  try {
+    const response = await route.fetch({ headers: { ...request.headers(), cookie: header }, maxRedirects: 0 });
+    await route.fulfill({ response });
+  } catch {
+    await route.abort('aborted').catch(() => undefined);
+  }
 }
