@@ -22,9 +22,10 @@ export function useDelayedVisibility(wanted: boolean, { showDelayMs, minVisibleM
     if (wanted === visible) return undefined;
     // Every change goes through a timer (of 0 ms when nothing is left to wait for): state set
     // from an effect's body would render twice for one change.
-    const delayMs = wanted ? showDelayMs : shownAt.current + minVisibleMs - Date.now();
+    // `performance.now()`, not the wall clock, which the system may move while the UI shows.
+    const delayMs = wanted ? showDelayMs : shownAt.current + minVisibleMs - performance.now();
     const timer = setTimeout(() => {
-      if (wanted) shownAt.current = Date.now();
+      if (wanted) shownAt.current = performance.now();
       setVisible(wanted);
     }, Math.max(0, delayMs));
     return () => clearTimeout(timer);
