@@ -41,6 +41,18 @@ const startFullReloadDeadline = {
   params: ({ context }: { context: SessionFlowContext }) => ({ delayMs: context.reloadDeadline.totalMs }),
 } as const;
 
+/**
+ * Refresh ahead of the access token's expiry, no sooner than the backoff after failed background
+ * refreshes (`revalidating`'s): the runtime knows the token's expiry, whether the tab is visible
+ * and online, and whether another tab refreshed first (it then waits for the new token's turn).
+ */
+const scheduleProactiveRefresh = {
+  type: 'scheduleProactiveRefresh',
+  params: ({ context }: { context: SessionFlowContext }) => ({
+    notBeforeMs: context.backoffLevel && retryDelayMs(context.backoffLevel, context.retryDelay),
+  }),
+} as const;
+
 const resumeWithFreshSession = {
   target: 'reloading',
   actions: ['resetRecovery', 'forgetRecoveryAttempts'],
@@ -67,6 +79,8 @@ export const sessionFlowMachine = setup({
     cancelReloadDeadline: () => {},
     scheduleRedirectDeadline: (_, _params: { delayMs: number }) => {},
     cancelRedirectDeadline: () => {},
+    scheduleProactiveRefresh: (_, _params: { notBeforeMs: number }) => {},
+    cancelProactiveRefresh: () => {},
     rememberRecoveryAttempts: (_, _params: { attempts: number }) => {},
     forgetRecoveryAttempts: () => {},
 
@@ -154,26 +168,35 @@ export const sessionFlowMachine = setup({
       },
     },
     authenticated: {
+      entry: scheduleProactiveRefresh,
+      exit: 'cancelProactiveRefresh',
       on: {
-        'page.restored': {
-          target: 'reloading',
-        },
-        'page.woke': {
-          guard: 'hasAccessTokenExpired',
-          target: 'revalidating',
-        },
+        'page.restored': 'reloading',
+        'page.woke': [
+          {
+            guard: 'hasAccessTokenExpired',
+            target: 'revalidating',
+          },
+          // A hidden tab never refreshes ahead: visible again, it schedules from the token it holds now.
+          { target: 'authenticated', reenter: true },
+        ],
+        'network.online': { target: 'authenticated', reenter: true },
+        'refresh.due': 'revalidating',
         'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
       },
     },
     revalidating: {
       entry: 'refreshSession',
       on: {
-        'refresh.succeeded': 'authenticated',
-        'refresh.rejected': {
-          target: 'redirecting',
+        'refresh.succeeded': {
+          target: 'authenticated',
+          actions: 'endRecovery',
         },
+        'refresh.rejected': 'redirecting',
+        // Counted as the recovery's failures are: a recovery that follows backs off from there.
         'refresh.failed': {
           target: 'authenticated',
+          actions: 'countFailedRefresh',
         },
         'session.signedOutElsewhere': leaveWhenSignedOutElsewhere,
       },
@@ -191,9 +214,7 @@ export const sessionFlowMachine = setup({
             },
           ],
         },
-        'refresh.rejected': {
-          target: 'redirecting',
-        },
+        'refresh.rejected': 'redirecting',
         'refresh.failed': [
           {
             guard: 'isFirstConfigurationFault',
@@ -245,9 +266,7 @@ export const sessionFlowMachine = setup({
               actions: startFullReloadDeadline,
             },
             'reload.failed': 'hard',
-            'reload.timedOut': {
-              target: 'hard',
-            },
+            'reload.timedOut': 'hard',
           },
         },
         hard: {
@@ -273,8 +292,8 @@ export const sessionFlowMachine = setup({
       exit: 'cancelRetry',
       on: {
         'retry.due': 'refreshing',
-        'network.online': { target: 'refreshing' },
-        'page.woke': { target: 'refreshing' },
+        'network.online': 'refreshing',
+        'page.woke': 'refreshing',
         'user.retryRequested': 'refreshing',
         'user.signInRequested': {
           guard: 'hasFailedRepeatedly',

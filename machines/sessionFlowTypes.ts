@@ -59,7 +59,7 @@ export interface SessionFlowContext {
   verdict: SessionVerdict | null;
   recoveryAttempts: number;
   maxRecoveryAttempts: number;
-  /** How far retries have backed off after refresh calls failed on the network or with a 5xx. */
+  /** How far retries have backed off after refresh calls failed on the network or with a 5xx (in `offline`, and behind a page on screen). */
   backoffLevel: number;
   lastFailure: RefreshFailureCause | null;
   /** Failed refresh calls in this recovery, counted up to `offerSignInAfterFailures`. */
@@ -88,6 +88,8 @@ export type SessionFlowEvent =
   | { type: 'signOut.succeeded' }
   | { type: 'signOut.failed' }
   | { type: 'retry.due' }
+  /** The access token expires soon, this tab is visible and online, and no other tab refreshed it yet. */
+  | { type: 'refresh.due' }
   | { type: 'network.online' }
   | { type: 'page.restored' }
   | { type: 'page.woke'; accessTokenExpired: boolean }

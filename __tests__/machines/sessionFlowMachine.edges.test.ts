@@ -128,14 +128,14 @@ describe('session-flow machine: waking up', () => {
   it('refreshes in the background when the tab wakes with an expired token, keeping the page', () => {
     const [snapshot, actions] = step(authenticated, [{ type: 'page.woke', accessTokenExpired: true }]);
     expect(snapshot.value).toBe('revalidating');
-    expect(actionTypes(actions)).toEqual(['refreshSession']);
+    expect(actionTypes(actions)).toEqual(['cancelProactiveRefresh', 'refreshSession']);
     expect(step(authenticated, [{ type: 'page.woke', accessTokenExpired: true }, { type: 'refresh.succeeded' }])[0].value).toBe('authenticated');
   });
 
-  it('does nothing when the tab wakes with a valid token', () => {
+  it('schedules its refresh ahead of expiry anew when the tab wakes with a valid token (a hidden tab paused it)', () => {
     const [snapshot, actions] = step(authenticated, [{ type: 'page.woke', accessTokenExpired: false }]);
     expect(snapshot.value).toBe('authenticated');
-    expect(actions).toEqual([]);
+    expect(actionTypes(actions)).toEqual(['cancelProactiveRefresh', 'scheduleProactiveRefresh']);
   });
 
   it('leaves the page when the wake-up refresh finds the session gone, and stays when the network failed', () => {
@@ -191,3 +191,75 @@ describe('session-flow machine: the way to sign in', () => {
     expect(actions).toEqual([]);
   });
 });
+
+describe('session-flow machine: refreshing ahead of expiry', () => {
+  const due = { type: 'refresh.due' } as const;
+
+  it('refreshes in the background when the refresh ahead of expiry is due, keeping the page', () => {
+    const [snapshot, actions] = step(authenticated, [due]);
+    expect(snapshot.value).toBe('revalidating');
+    expect(actionTypes(actions)).toEqual(['cancelProactiveRefresh', 'refreshSession']);
+  });
+
+  it('schedules the next one from the fresh token once refreshed, at once', () => {
+    const [snapshot, actions] = step(authenticated, [due, { type: 'refresh.succeeded' }]);
+    expect(snapshot.value).toBe('authenticated');
+    expect(actionTypes(actions)).toEqual(['scheduleProactiveRefresh']);
+    expect(paramsOf(actions, 'scheduleProactiveRefresh')).toEqual({ notBeforeMs: 0 });
+  });
+
+  it('backs off after each failed background refresh, never signs out for it, and forgets the failures once one succeeds', () => {
+    const input: SessionFlowInput = { ...authenticated, retryDelay: { initialMs: 1_000, maxMs: 4_000 } };
+    const failures = Array.from({ length: 4 }, () => [due, networkFailure]).flat();
+    const delays: unknown[] = [];
+    failures.reduce(
+      (events: SessionFlowEvent[], event) => {
+        const next = [...events, event];
+        const [snapshot, actions] = step(input, next);
+        if (event === networkFailure) {
+          expect(snapshot.value).toBe('authenticated');
+          delays.push(paramsOf(actions, 'scheduleProactiveRefresh'));
+        }
+        return next;
+      },
+      [],
+    );
+    expect(delays).toEqual([{ notBeforeMs: 1_000 }, { notBeforeMs: 2_000 }, { notBeforeMs: 4_000 }, { notBeforeMs: 4_000 }]);
+    const [recovered, actions] = step(input, [...failures, due, { type: 'refresh.succeeded' }]);
+    expect(recovered.context.backoffLevel).toBe(0);
+    expect(paramsOf(actions, 'scheduleProactiveRefresh')).toEqual({ notBeforeMs: 0 });
+  });
+
+  it('leaves for sign-in when the session ended, as a woken tab does', () => {
+    expect(step(authenticated, [due, { type: 'refresh.rejected' }])[0].value).toEqual({ redirecting: 'soft' });
+  });
+
+  it('schedules anew when the browser comes back online (an offline tab paused it)', () => {
+    const [snapshot, actions] = step(authenticated, [{ type: 'network.online' }]);
+    expect(snapshot.value).toBe('authenticated');
+    expect(actionTypes(actions)).toEqual(['cancelProactiveRefresh', 'scheduleProactiveRefresh']);
+  });
+
+  it('cancels it whenever the tab leaves authenticated: a sign-out elsewhere, a new verdict, a public page', () => {
+    for (const event of [
+      { type: 'session.signedOutElsewhere' },
+      { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.expired },
+      { type: 'page.publicShown' },
+    ] as const) {
+      expect(actionTypes(step(authenticated, [event])[1])).toContain('cancelProactiveRefresh');
+    }
+  });
+
+  it('is only heard in authenticated: a due refresh that arrives elsewhere changes nothing', () => {
+    for (const input of [{ verdict: SAMPLE_VERDICTS.expired }, { verdict: undefined }] as const) {
+      const [before] = step(input, []);
+      const [after, actions] = transition(sessionFlowMachine, before, due);
+      expect(after.value).toEqual(before.value);
+      expect(actions).toEqual([]);
+    }
+  });
+});
+
+function paramsOf(actions: ActionList, type: string): unknown {
+  return actions.find((action) => action.type === type)?.params;
+}

@@ -56,6 +56,7 @@ const SEND_EVERY_TYPE: ReadonlyArray<SessionFlowEvent['type']> = [
   'signOut.succeeded',
   'signOut.failed',
   'retry.due',
+  'refresh.due',
   'network.online',
   'page.restored',
   'page.woke',

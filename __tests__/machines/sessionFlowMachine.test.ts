@@ -11,10 +11,11 @@ const ok = { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.ok } as co
 const expired = { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.expired } as const;
 
 describe('session-flow machine: seeding from the server verdict', () => {
-  it('starts authenticated, with no effect, when the server accepted the session', () => {
+  it('starts authenticated when the server accepted the session, with a refresh ahead of expiry scheduled at once', () => {
     const [snapshot, actions] = start({ verdict: SAMPLE_VERDICTS.ok });
     expect(snapshot.value).toBe('authenticated');
-    expect(actionTypes(actions)).toEqual(['forgetRecoveryAttempts']);
+    expect(actionTypes(actions)).toEqual(['forgetRecoveryAttempts', 'scheduleProactiveRefresh']);
+    expect(paramsOf(actions, 'scheduleProactiveRefresh')).toEqual({ notBeforeMs: 0 });
   });
 
   it('starts refreshing when the server asked for a refresh', () => {
@@ -110,7 +111,7 @@ describe('session-flow machine: reloading', () => {
     const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [...reloading, ok]);
     expect(snapshot.value).toBe('authenticated');
     expect(snapshot.context.recoveryAttempts).toBe(0);
-    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'forgetRecoveryAttempts']);
+    expect(actionTypes(actions)).toEqual(['cancelReloadDeadline', 'forgetRecoveryAttempts', 'scheduleProactiveRefresh']);
   });
 
   it('refreshes again while the server still rejects and budget is left', () => {
@@ -159,7 +160,7 @@ describe('session-flow machine: offline', () => {
   it('settles when a navigation brings an accepted verdict while offline', () => {
     const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.expired }, [...offline, ok]);
     expect(snapshot.value).toBe('authenticated');
-    expect(actionTypes(actions)).toEqual(['cancelRetry', 'forgetRecoveryAttempts']);
+    expect(actionTypes(actions)).toEqual(['cancelRetry', 'forgetRecoveryAttempts', 'scheduleProactiveRefresh']);
   });
 
   it('stays offline on another expired verdict', () => {
@@ -202,7 +203,7 @@ describe('session-flow machine: settled states', () => {
   it('asks the server again when the page is restored from the back/forward cache', () => {
     const [snapshot, actions] = step({ verdict: SAMPLE_VERDICTS.ok }, [{ type: 'page.restored' }]);
     expect(snapshot.value).toEqual({ reloading: 'soft' });
-    expect(actionTypes(actions)).toEqual(['reloadServerProps', 'scheduleReloadDeadline']);
+    expect(actionTypes(actions)).toEqual(['cancelProactiveRefresh', 'reloadServerProps', 'scheduleReloadDeadline']);
   });
 
   it('recovers when a client-side navigation brings an expired verdict to an authenticated tab', () => {
@@ -225,7 +226,9 @@ describe('session-flow machine: settled states', () => {
   ] as const)('ignores stray effect results in %j', (name, input, events) => {
     const [before] = step(input, [...events]);
     expect(before.value).toEqual(name);
-    for (const type of ['refresh.succeeded', 'refresh.rejected', 'reload.failed', 'retry.due', 'network.online'] as const) {
+    // `network.online` schedules a refresh ahead of expiry anew in `authenticated` (see the edges).
+    const stray = ['refresh.succeeded', 'refresh.rejected', 'reload.failed', 'retry.due', ...(name === 'authenticated' ? [] : ['network.online', 'refresh.due'])];
+    for (const type of stray) {
       const [after, actions] = transition(sessionFlowMachine, before, { type } as SessionFlowEvent);
       expect(after.value).toEqual(before.value);
       expect(actions).toEqual([]);
@@ -246,4 +249,8 @@ function step(input: SessionFlowInput, events: readonly SessionFlowEvent[]) {
 
 function actionTypes(actions: ActionList): string[] {
   return actions.map((action) => action.type);
+}
+
+function paramsOf(actions: ActionList, type: string): unknown {
+  return actions.find((action) => action.type === type)?.params;
 }

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver';
-import { accessTokenExpiryFromCookies } from '../../lib/supertokens/client/frontToken';
+import { accessTokenExpiryFromCookies, readFrontToken } from '../../lib/supertokens/client/frontToken';
 import { classifyRefreshFailure } from '../../lib/supertokens/client/classifyRefreshFailure';
 import { createAuthApiRoute } from '../../lib/pages-router/server/authApiRoute';
 import { createTestApp, useSharedTestCore } from '../embedded-core/support/coreFixture';
@@ -135,6 +135,21 @@ describe('the front token the SDK sends', () => {
     expect(expiresAt).toBe(exp * 1000);
     expect(accessTokenExpiryFromCookies('sFrontToken=not-base64!')).toBeNull();
     expect(accessTokenExpiryFromCookies('theme=dark')).toBeNull();
+  });
+
+  it("gives the access token's issue time too (the payload's iat in the front token), which times a refresh ahead of expiry", async () => {
+    sdk = { connectionURI: (await createTestApp(shared.core, { access_token_validity: 120 })).url };
+    const session = await signUp();
+
+    const times = readFrontToken(`theme=dark; sFrontToken=${session.frontToken}`);
+
+    const { iat, exp } = JSON.parse(Buffer.from(session.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { iat: number; exp: number };
+    expect(times).toEqual({ issuedAt: iat * 1000, expiresAt: exp * 1000 });
+    expect((times?.expiresAt ?? 0) - (times?.issuedAt ?? 0)).toBe(120_000);
+    const withoutIat = Buffer.from(JSON.stringify({ uid: 'u', ate: exp * 1000, up: { sub: 'u' } })).toString('base64');
+    expect(readFrontToken(`sFrontToken=${withoutIat}`)).toEqual({ expiresAt: exp * 1000 });
+    expect(readFrontToken('sFrontToken=not-base64!')).toBeNull();
+    expect(readFrontToken('theme=dark')).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { BrowserContext, Page } from '@playwright/test';
 import { waitForAccessTokenExpiry } from '../support/accessToken';
+import { setTabVisibility } from '../support/visibility';
 import { signInThroughUI, type SignedUpUser } from '../support/auth';
 import { APP_ORIGIN } from '../e2eEnv';
 import type { SoakWatch, Violation } from './invariants';
@@ -230,11 +231,11 @@ class HideAndShowTab extends Step {
   }
   async act(_model: SoakModel, system: SoakSystem) {
     // Headless Chromium never hides a tab: the document is told, as a browser would tell it.
-    await setVisibility(system.page, 'hidden');
+    await setTabVisibility(system.page, 'hidden');
     try {
       await waitWatching(system, this.hiddenMs);
     } finally {
-      await setVisibility(system.page, 'visible');
+      await setTabVisibility(system.page, 'visible');
     }
   }
 }
@@ -381,16 +382,6 @@ async function clickWhenReady(locator: ReturnType<Page['locator']>): Promise<voi
     await sleep(100);
   }
   await locator.click({ timeout: 5_000 });
-}
-
-async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
-  // A string: the TypeScript loader's helpers (`__name`) do not exist in the page.
-  await page.evaluate(`(() => {
-    const visibility = ${JSON.stringify(state)};
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => visibility === 'hidden' });
-    document.dispatchEvent(new Event('visibilitychange'));
-  })()`);
 }
 
 function otherRouter(router: Router): Router {

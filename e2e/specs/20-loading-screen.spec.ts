@@ -13,7 +13,7 @@ import { signUpThroughUI } from '../support/auth';
 async function expectOneCentredBlock(page: Page, parts: string[]): Promise<void> {
   const viewport = page.viewportSize();
   if (!viewport) throw new Error('no viewport');
-  const card = await box(page.locator('[data-session-flow-part="card"]'));
+  const card = await box(page.locator('.ssf-card'));
   const header = await box(page.locator('header'));
   expect(card.height, 'compact').toBeLessThan(viewport.height * 0.5);
   expect(Math.abs(card.x + card.width / 2 - viewport.width / 2), 'centred across').toBeLessThan(viewport.width * 0.05);
@@ -21,7 +21,7 @@ async function expectOneCentredBlock(page: Page, parts: string[]): Promise<void>
   expect(card.y + card.height, 'in view').toBeLessThanOrEqual(viewport.height);
   await expect(page.getByRole('link', { name: 'About' }), 'the header stays').toBeVisible();
   for (const part of parts) {
-    const inner = await box(page.locator(`[data-session-flow-part="${part}"]`));
+    const inner = await box(page.locator(`.ssf-${part}`));
     expect(inner.x, `${part} inside the block`).toBeGreaterThanOrEqual(card.x);
     expect(inner.y, `${part} inside the block`).toBeGreaterThanOrEqual(card.y);
     expect(inner.x + inner.width, `${part} inside the block`).toBeLessThanOrEqual(card.x + card.width);
@@ -67,6 +67,22 @@ test.describe('the default loading screen', () => {
     await expect(page.locator('[data-session-flow="loading"]')).toHaveCount(0);
   });
 
+  // Found by the fault soak (seed 5127): the loading UI timed its minimum display with the wall
+  // clock, and stayed over the recovered page for as long as the clock had moved back.
+  test('the wall clock moves back while the screen shows: it still gives way to the page once recovered', async ({ page, context, requests }) => {
+    await context.clock.install();
+    const { user } = await signUpAndLetAccessTokenExpire(page, context, requests);
+    const outage = await dropRefreshRequests(page);
+    await page.goto('/account', { waitUntil: 'load' });
+    await expect(page.locator('[data-session-flow="loading"]')).toHaveAttribute('data-session-flow-state', 'offline');
+
+    await context.clock.setSystemTime(Date.now() - 288_000);
+    outage.restore();
+    await page.getByRole('button', { name: 'Try again' }).click();
+
+    await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+  });
+
   test('stuck, dark and with reduced motion: the block stays together, the spinner stands still, the first button has focus', async ({
     page,
   }, testInfo) => {
@@ -85,9 +101,9 @@ test.describe('the default loading screen', () => {
 
     await dropRefreshRequests(page);
     await page.getByRole('button', { name: 'Try again' }).click();
-    const arc = page.locator('.ssf-spinner-arc');
-    await expect(arc).toBeVisible();
-    expect(await arc.evaluate((element) => getComputedStyle(element).animationName)).toBe('none');
+    const spinner = page.locator('.ssf-spinner');
+    await expect(spinner).toBeVisible();
+    expect(await spinner.evaluate((element) => getComputedStyle(element).animationName)).toBe('none');
   });
 
   test('?lang=fr: the live region announces the French message and the buttons speak French', async ({ page, context, requests }) => {

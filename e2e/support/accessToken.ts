@@ -1,5 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { APP_ORIGIN } from '../e2eEnv';
+import { setTabVisibility } from './visibility';
 
 /** The server compares `exp` (seconds) with its clock: stay a little past it. */
 const EXPIRY_MARGIN_MS = 250;
@@ -16,10 +17,20 @@ export async function accessTokenExpiresAt(context: BrowserContext, origin = APP
 }
 
 /**
- * Waits until the current access token has expired. Time itself is the subject here: the token
- * lives ACCESS_TOKEN_LIFETIME_SECONDS, and nothing in the app signals its expiry.
+ * Waits until the access token has expired, every tab of `context` hidden meanwhile: a visible tab
+ * refreshes ahead of expiry, so under a user who is there the token never expires. This is the
+ * user who left the tabs in the background (or closed the laptop) and comes back: the tabs stay
+ * hidden, as the browser reports them, until they load another document or a spec shows them
+ * (`setTabVisibility`). Time itself is the subject here: the token lives
+ * ACCESS_TOKEN_LIFETIME_SECONDS, and nothing in the app signals its expiry.
  */
 export async function waitForAccessTokenExpiry(context: BrowserContext, origin = APP_ORIGIN): Promise<void> {
-  const remaining = (await accessTokenExpiresAt(context, origin)) + EXPIRY_MARGIN_MS - Date.now();
-  if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+  await Promise.all(context.pages().map((page) => setTabVisibility(page, 'hidden')));
+  // Read after hiding, and again after waiting: a refresh ahead of expiry already under way when
+  // the tabs were hidden renews the token once more.
+  for (;;) {
+    const remaining = (await accessTokenExpiresAt(context, origin)) + EXPIRY_MARGIN_MS - Date.now();
+    if (remaining <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, remaining));
+  }
 }

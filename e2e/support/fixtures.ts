@@ -12,6 +12,14 @@ export interface E2EOptions {
    * `test.use({ backForwardCache: true })` keeps it on, as every user's browser has it.
    */
   backForwardCache: boolean;
+  /**
+   * Tabs report `hidden` unless a spec asks for visible ones (`test.use({ visibleTabs: true })`).
+   * A visible tab refreshes ahead of expiry, and with the specs' 3-second tokens it would do so in
+   * the middle of every spec (real ones live an hour); a spec of recovery needs a token that
+   * expires under an open page, as it does under a tab the user left. Specs of the refresh ahead
+   * and of waking tabs show theirs (`setTabVisibility`).
+   */
+  visibleTabs: boolean;
 }
 
 export interface E2EFixtures {
@@ -29,7 +37,8 @@ export interface E2EFixtures {
  */
 export const test = base.extend<E2EFixtures & E2EOptions>({
   backForwardCache: [false, { option: true }],
-  context: async ({ playwright, backForwardCache }, use, testInfo) => {
+  visibleTabs: [false, { option: true }],
+  context: async ({ playwright, backForwardCache, visibleTabs }, use, testInfo) => {
     await mkdir(PROFILES_DIR, { recursive: true });
     const profileDir = await mkdtemp(path.join(PROFILES_DIR, 'profile-'));
     const context = await playwright.chromium.launchPersistentContext(profileDir, {
@@ -42,6 +51,7 @@ export const test = base.extend<E2EFixtures & E2EOptions>({
     try {
       await context.tracing.start({ screenshots: true, snapshots: true });
       await installLoadingShellWatch(context);
+      if (!visibleTabs) await context.addInitScript(REPORT_HIDDEN);
       await use(context);
       await keepFailureArtifacts(context, testInfo);
     } finally {
@@ -58,6 +68,12 @@ export const test = base.extend<E2EFixtures & E2EOptions>({
     await use(context.pages()[0] ?? (await context.newPage()));
   },
 });
+
+/** Every document of the context reports a hidden tab, from before its first script on (see `visibleTabs`). */
+const REPORT_HIDDEN = `(() => {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+})()`;
 
 async function keepFailureArtifacts(context: BrowserContext, testInfo: TestInfo): Promise<void> {
   if (testInfo.status === testInfo.expectedStatus) {

@@ -22,20 +22,21 @@ export function DefaultLoadingScreen({ status, messages, retry, signInAgain, sig
       <style href={LOADING_SCREEN_STYLE_ID} precedence="default">
         {LOADING_SCREEN_CSS}
       </style>
-      <div className="ssf-card" data-session-flow-part="card">
-        {waitsForUser ? null : <Spinner />}
-        <p className="ssf-message" aria-hidden="true" data-session-flow-part="message">
+      <div className="ssf-card">
+        {/* A ring drawn by the stylesheet: no markup of its own to ship on every page. */}
+        {waitsForUser ? null : <div className="ssf-spinner" aria-hidden="true" />}
+        <p className="ssf-message" aria-hidden="true">
           {status.message}
         </p>
         {status.canFollowSignInLink ? (
-          <div className="ssf-actions" data-session-flow-part="actions">
+          <div className="ssf-actions">
             <a ref={firstButton} className="ssf-button ssf-button-primary" href={signInUrl}>
               {messages.actions.goToSignIn}
             </a>
           </div>
         ) : null}
         {status.canRetry || status.canSignInAgain ? (
-          <div className="ssf-actions" data-session-flow-part="actions">
+          <div className="ssf-actions">
             {status.canRetry ? (
               <button ref={firstButton} type="button" className="ssf-button ssf-button-primary" onClick={retry}>
                 {messages.actions.tryAgain}
@@ -55,14 +56,5 @@ export function DefaultLoadingScreen({ status, messages, retry, signInAgain, sig
         ) : null}
       </div>
     </div>
-  );
-}
-
-function Spinner() {
-  return (
-    <svg className="ssf-spinner" data-session-flow-part="spinner" width="40" height="40" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
-      <circle className="ssf-spinner-track" cx="20" cy="20" r="16" fill="none" strokeWidth="4" />
-      <path className="ssf-spinner-arc" d="M20 4 a16 16 0 0 1 16 16" fill="none" strokeWidth="4" strokeLinecap="round" />
-    </svg>
   );
 }

@@ -36,6 +36,8 @@ export function createBrowserPorts(router: RouterPorts, session: SessionPorts): 
     recoveryAttempts: createRecoveryAttemptStore(safeSessionStorage()),
     isAccessTokenExpired: () => session.isAccessTokenExpired(),
     hasSession: () => session.hasSession(),
+    accessTokenTimes: async () => session.accessTokenTimes?.() ?? null,
+    isTabActive: () => !document.hidden && navigator.onLine,
     sessionEvents: crossTabSessionEvents(),
   };
 }

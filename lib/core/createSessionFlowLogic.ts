@@ -8,10 +8,23 @@ export interface SessionFlowRuntimeOptions {
   refreshTimeoutMs?: number;
   /** Spreads retries of many tabs apart; pass `() => 0.5` for exact delays in tests. */
   random?: () => number;
+  /**
+   * Refreshes the access token shortly before it expires while the tab is visible, online and
+   * signed in (one tab for all: the others find the fresh token), so an active user's navigations
+   * never meet an expired one. On by default; `false` refreshes only when a page needs it.
+   */
+  proactiveRefresh?: boolean;
 }
 
 const DEFAULT_REFRESH_TIMEOUT_MS = 15_000;
 const JITTER = 0.2;
+/**
+ * How long before expiry a token is refreshed ahead: a fifth of its lifetime, at most a minute
+ * (a minute for SuperTokens' default hour; 0.6 s for the browser tests' 3 s tokens), more by up to
+ * JITTER so that tabs do not all ask at once.
+ */
+const PROACTIVE_LEAD_SHARE = 0.2;
+const PROACTIVE_LEAD_MAX_MS = 60_000;
 
 /**
  * The session-flow machine with its effects wired to `ports`: the thin runtime. Each effect reports
@@ -23,6 +36,8 @@ export function createSessionFlowLogic(ports: SessionFlowPorts, options: Session
   const random = options.random ?? Math.random;
   let refreshInFlight = false;
   let reloadGeneration = 0;
+  let proactiveGeneration = 0;
+  let stopHearingOtherTabs = ignore;
   const timers = createTimerSlots(ports.setTimer);
 
   /** This page, path, query and hash (the server never sees the hash), as the way back from sign-in. */
@@ -120,6 +135,41 @@ export function createSessionFlowLogic(ports: SessionFlowPorts, options: Session
         timers.start('redirectDeadline', delayMs, () => report(self, { type: 'redirect.timedOut' }));
       },
       cancelRedirectDeadline: () => timers.cancel('redirectDeadline'),
+      scheduleProactiveRefresh: ({ self }, { notBeforeMs }) => {
+        if (options.proactiveRefresh === false) return;
+        const generation = ++proactiveGeneration;
+        // Drawn once per schedule, so the check when due agrees with the time it was set for.
+        const leadJitter = 1 + JITTER * random();
+        // Read when due, not when scheduled: another tab may have refreshed meanwhile (then wait
+        // for the new token's turn), signed out (no token: nothing to do), or this tab gone hidden
+        // or offline (paused: `page.woke` and `network.online` schedule again).
+        let leadMs = 0;
+        const whenDue = () =>
+          void ports.accessTokenTimes().then((times) => {
+            if (generation !== proactiveGeneration || times === null || !ports.isTabActive()) return;
+            leadMs = Math.min(PROACTIVE_LEAD_MAX_MS, times.lifetimeMs * PROACTIVE_LEAD_SHARE) * leadJitter;
+            if (times.expiresInMs > leadMs) {
+              timers.start('proactiveRefresh', times.expiresInMs - leadMs, whenDue);
+            } else {
+              ports.sessionEvents.publish('refreshing');
+              report(self, { type: 'refresh.due' });
+            }
+          }, ignore);
+        // Another tab started its refresh ahead: look again once it is done and its cookies have
+        // reached this tab (a tab reads them a little later than the one that wrote them, and
+        // would refresh the same token twice), half a lead later.
+        stopHearingOtherTabs();
+        stopHearingOtherTabs = ports.sessionEvents.subscribe((event) => {
+          if (event === 'refreshing') timers.start('proactiveRefresh', leadMs / 2, whenDue);
+        });
+        if (notBeforeMs > 0) timers.start('proactiveRefresh', notBeforeMs, whenDue);
+        else whenDue();
+      },
+      cancelProactiveRefresh: () => {
+        proactiveGeneration += 1;
+        timers.cancel('proactiveRefresh');
+        stopHearingOtherTabs();
+      },
       rememberRecoveryAttempts: (_, { attempts }) => ports.recoveryAttempts.write(attempts),
       forgetRecoveryAttempts: () => ports.recoveryAttempts.clear(),
     },
@@ -149,6 +199,9 @@ function createTimerSlots(setTimer: SessionFlowPorts['setTimer']) {
     cancel,
   };
 }
+
+/** A port that cannot tell (no front token it can read) only means no refresh ahead. */
+function ignore(): void {}
 
 /** `call()`'s promise, or its synchronous throw as a rejection. */
 function attempt<T>(call: () => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 /** What one tab tells the others about the session they share (the cookies are shared). */
-export type CrossTabSessionEvent = 'signed-in' | 'signed-out' | 'refreshed';
+/** `refreshing`: a tab starts a refresh ahead of expiry (the others hold theirs back meanwhile). */
+export type CrossTabSessionEvent = 'signed-in' | 'signed-out' | 'refreshed' | 'refreshing';
 
 export interface CrossTabSessionEvents {
   /** Tells every other tab of this origin; never this one. */
@@ -9,7 +10,7 @@ export interface CrossTabSessionEvents {
 }
 
 const CHANNEL_NAME = 'ssr-session-flow:session-events';
-const EVENTS: ReadonlySet<string> = new Set<CrossTabSessionEvent>(['signed-in', 'signed-out', 'refreshed']);
+const EVENTS: ReadonlySet<string> = new Set<CrossTabSessionEvent>(['signed-in', 'signed-out', 'refreshed', 'refreshing']);
 
 /** What a channel needs to be: BroadcastChannel in the browser. */
 export interface ChannelLike {

@@ -15,7 +15,7 @@ export { useSessionFlow, type SessionFlow, type SessionFlowActorRef, type Sessio
 export { useSessionFlowActor, useSessionFlowStatus } from './sessionFlowContext';
 export { createSessionFlowLogic, type SessionFlowLogic, type SessionFlowRuntimeOptions } from './createSessionFlowLogic';
 export { createBrowserPorts, RETURN_TO_PARAM } from './browserPorts';
-export type { RecoveryAttemptStore, RouterPorts, SessionFlowPorts, SessionPorts } from './sessionFlowPorts';
+export type { AccessTokenTimes, RecoveryAttemptStore, RouterPorts, SessionFlowPorts, SessionPorts } from './sessionFlowPorts';
 export {
   createCrossTabSessionEvents,
   crossTabSessionEvents,

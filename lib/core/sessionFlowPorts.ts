@@ -42,6 +42,19 @@ export interface SessionPorts {
   isAccessTokenExpired(): Promise<boolean>;
   /** Whether this browser holds a session at all (signed in here or in another tab). */
   hasSession(): Promise<boolean>;
+  /**
+   * The access token this browser holds, for refreshing ahead of its expiry; `null` without a
+   * session or when the token does not say. Without this port the flow refreshes only on demand.
+   */
+  accessTokenTimes?(): Promise<AccessTokenTimes | null>;
+}
+
+/** On the SDK's clock (corrected for the skew between browser and backend). */
+export interface AccessTokenTimes {
+  /** Until the access token expires: negative once it has. */
+  expiresInMs: number;
+  /** From its issue to its expiry. */
+  lifetimeMs: number;
 }
 
 /**
@@ -69,6 +82,10 @@ export interface SessionFlowPorts {
   recoveryAttempts: RecoveryAttemptStore;
   isAccessTokenExpired: SessionPorts['isAccessTokenExpired'];
   hasSession: SessionPorts['hasSession'];
+  /** `null` where the session SDK's ports cannot tell: no refresh ahead of expiry then. */
+  accessTokenTimes(): Promise<AccessTokenTimes | null>;
+  /** Visible and online: a refresh ahead of expiry waits for both. */
+  isTabActive(): boolean;
   /** Sign-in, sign-out and refresh in the other tabs of this browser. */
   sessionEvents: CrossTabSessionEvents;
 }

@@ -4,7 +4,8 @@ import type { CrossTabSessionEvent } from './crossTabSessionEvents';
 import type { SessionFlowPorts } from './sessionFlowPorts';
 import type { SessionFlowActorRef } from './useSessionFlow';
 
-const CROSS_TAB_EVENTS: Record<CrossTabSessionEvent, SessionFlowEvent> = {
+/** `refreshing` is the runtime's own business (see `scheduleProactiveRefresh`). */
+const CROSS_TAB_EVENTS: Partial<Record<CrossTabSessionEvent, SessionFlowEvent>> = {
   'signed-in': { type: 'session.signedInElsewhere' },
   'signed-out': { type: 'session.signedOutElsewhere' },
   refreshed: { type: 'session.refreshedElsewhere' },
@@ -22,8 +23,8 @@ export function useBrowserFacts(actorRef: SessionFlowActorRef, ports: SessionFlo
   const attachedBefore = useRef(false);
   useEffect(() => {
     let detached = false;
-    const send = (event: SessionFlowEvent) => {
-      if (!detached && actorRef.getSnapshot().status === 'active') actorRef.send(event);
+    const send = (event: SessionFlowEvent | undefined) => {
+      if (event && !detached && actorRef.getSnapshot().status === 'active') actorRef.send(event);
     };
     const wake = () =>
       ports.isAccessTokenExpired().then(

@@ -33,6 +33,10 @@ export interface FakeSessionFlowWorld {
     answerSignOut(result: 'signed-out' | 'failed'): void;
     /** What the front token says when the tab wakes up. */
     accessTokenExpired: boolean;
+    /** When the access token expires, on the fake clock; a refresh renews it for its lifetime. */
+    accessTokenExpiresAt: number;
+    /** `null`: the front token does not say (the flow then never refreshes ahead of expiry). */
+    accessTokenLifetimeMs: number | null;
     /** Whether this browser holds a session (another tab may sign out while this one is hidden). */
     signedIn: boolean;
     pendingRedirects(): number;
@@ -57,6 +61,8 @@ export interface FakeSessionFlowWorld {
   };
   /** The other tabs of this browser. */
   otherTabs: { announce(event: CrossTabSessionEvent): void };
+  /** This tab as the browser sees it: a refresh ahead of expiry waits for both. */
+  tab: { visible: boolean; online: boolean };
   recoveryAttempts: RecoveryAttemptStore & { stored(): number | null };
 }
 
@@ -67,12 +73,17 @@ export interface FakeSessionFlowWorldOptions {
   storedRecoveryAttempts?: number | null;
   /** Which Next router the app uses: a soft reload through the pages router, or `router.refresh()`. */
   router?: 'pages' | 'app';
+  /** The access token's lifetime, `null` for a front token that does not say; an hour by default. */
+  accessTokenLifetimeMs?: number | null;
 }
+
+export const FAKE_ACCESS_TOKEN_LIFETIME_MS = 3_600_000;
 
 export function createFakeSessionFlowWorld({
   url = 'http://localhost:3000/',
   storedRecoveryAttempts = null,
   router = 'pages',
+  accessTokenLifetimeMs = FAKE_ACCESS_TOKEN_LIFETIME_MS,
 }: FakeSessionFlowWorldOptions = {}): FakeSessionFlowWorld {
   const origin = new URL(url).origin;
   const clock = createFakeClock(1_000_000);
@@ -106,6 +117,7 @@ export function createFakeSessionFlowWorld({
       pendingRefreshes: () => refreshes.length,
       answerRefresh: (result) => {
         if (result === 'session-gone') world.session.signedIn = false;
+        else renewAccessToken();
         take(refreshes, 'refresh').resolve(result === 'refreshed');
       },
       failRefresh: (cause) => take(refreshes, 'refresh').reject(refreshFailure(cause)),
@@ -118,6 +130,8 @@ export function createFakeSessionFlowWorld({
         call.resolve();
       },
       accessTokenExpired: false,
+      accessTokenExpiresAt: clock.now() + (accessTokenLifetimeMs ?? FAKE_ACCESS_TOKEN_LIFETIME_MS),
+      accessTokenLifetimeMs,
       signedIn: true,
       pendingRedirects: () => redirects.length,
       answerRedirect: (result) => {
@@ -141,10 +155,12 @@ export function createFakeSessionFlowWorld({
     otherTabs: {
       // The cookies are shared: what another tab did is true in this one too.
       announce: (event) => {
-        if (event !== 'refreshed') world.session.signedIn = event === 'signed-in';
+        if (event === 'refreshed') renewAccessToken();
+        else if (event !== 'refreshing') world.session.signedIn = event === 'signed-in';
         listeners.forEach((listener) => listener(event));
       },
     },
+    tab: { visible: true, online: true },
     recoveryAttempts: {
       read: () => stored ?? 0,
       write: (attempts) => {
@@ -199,9 +215,18 @@ export function createFakeSessionFlowWorld({
       },
       isAccessTokenExpired: async () => world.session.accessTokenExpired,
       hasSession: async () => world.session.signedIn,
+      accessTokenTimes: async () => {
+        const { signedIn, accessTokenExpiresAt, accessTokenLifetimeMs: lifetimeMs } = world.session;
+        return signedIn && lifetimeMs !== null ? { expiresInMs: accessTokenExpiresAt - clock.now(), lifetimeMs } : null;
+      },
+      isTabActive: () => world.tab.visible && world.tab.online,
       sessionEvents,
     },
   };
+  function renewAccessToken(): void {
+    world.session.accessTokenExpired = false;
+    world.session.accessTokenExpiresAt = clock.now() + (world.session.accessTokenLifetimeMs ?? FAKE_ACCESS_TOKEN_LIFETIME_MS);
+  }
   return world;
 }
 

@@ -15,6 +15,7 @@ export {
 export { createSessionFlowDriver, type SessionFlowDriverOptions } from './sessionFlowDriver';
 export {
   createFakeSessionFlowWorld,
+  FAKE_ACCESS_TOKEN_LIFETIME_MS,
   FAKE_SIGN_IN_PATH,
   type FakeSessionFlowWorld,
   type FakeSessionFlowWorldOptions,

@@ -98,6 +98,8 @@ export function createSessionFlowDriver(options: SessionFlowDriverOptions): Even
     'signOut.succeeded': run(() => world.session.answerSignOut('signed-out')),
     'signOut.failed': run(() => world.session.answerSignOut('failed')),
     'retry.due': run(() => fireNextTimer(world, 'retry.due')),
+    // Time reaches the refresh ahead of the access token's expiry (the only timer of `authenticated`).
+    'refresh.due': run(() => fireNextTimer(world, 'refresh.due')),
     'network.online': run(() => target.dispatchEvent(new Event('online'))),
     'page.restored': run(() => target.dispatchEvent(pageShowEvent())),
     'page.woke': ({ event }) =>

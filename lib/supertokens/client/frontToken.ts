@@ -8,16 +8,27 @@ export const FRONT_TOKEN_COOKIE = 'sFrontToken';
  * this code can see, so nothing to revalidate.
  */
 export function accessTokenExpiryFromCookies(cookies: string): number | null {
+  return readFrontToken(cookies)?.expiresAt ?? null;
+}
+
+/**
+ * What the front token tells of the access token (ms since epoch): `ate`, its expiry, and the
+ * payload's `iat` (seconds) that `up` carries, its issue time, when it is there; `null` without a
+ * readable front token.
+ */
+export function readFrontToken(cookies: string): { expiresAt: number; issuedAt?: number } | null {
   const raw = frontTokenFromCookies(cookies);
   if (!raw) return null;
   try {
-    const payload: unknown = JSON.parse(new TextDecoder().decode(base64ToBytes(decodeURIComponent(raw))));
-    const ate = typeof payload === 'object' && payload !== null ? (payload as { ate?: unknown }).ate : undefined;
-    return typeof ate === 'number' && Number.isFinite(ate) ? ate : null;
+    const { ate, up } = JSON.parse(new TextDecoder().decode(base64ToBytes(decodeURIComponent(raw)))) as { ate?: unknown; up?: { iat?: unknown } };
+    const iat = up?.iat;
+    return isFiniteNumber(ate) ? { expiresAt: ate, issuedAt: isFiniteNumber(iat) ? iat * 1_000 : undefined } : null;
   } catch {
     return null;
   }
 }
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);

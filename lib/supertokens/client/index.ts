@@ -14,4 +14,4 @@ export { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 export { leanRefresh, missingPrivateParts } from './leanRefresh';
 export { publishSessionEventsToOtherTabs, type SessionRecipeEvent } from './sessionEventPublisher';
 export { createWebLocksLockFactory, type RefreshLock } from './webLocksLockFactory';
-export { accessTokenExpiryFromCookies, FRONT_TOKEN_COOKIE } from './frontToken';
+export { accessTokenExpiryFromCookies, FRONT_TOKEN_COOKIE, readFrontToken } from './frontToken';

@@ -3,11 +3,14 @@ import { DateProviderReference } from 'supertokens-website/utils/dateProvider';
 import { RETURN_TO_PARAM, type SessionPorts } from 'ssr-session-flow/core';
 import { classifyRefreshFailure } from './classifyRefreshFailure';
 import { isAuthReactConfigured } from './authReactSetUp';
-import { accessTokenExpiryFromCookies, frontTokenFromCookies } from './frontToken';
+import { frontTokenFromCookies, readFrontToken } from './frontToken';
 import { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 import { readSdkCookies } from './sdkCookies';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
+
+/** The SDK's own clock: it corrects for the skew between this browser and the backend. */
+const sdkNow = () => DateProviderReference.getReferenceOrThrow().dateProvider.now();
 
 export interface SuperTokensSessionPortsOptions {
   /** Where SuperTokens' sign-in page is (auth-react's `websiteBasePath`): `/auth` by default. */
@@ -47,9 +50,13 @@ export function superTokensSessionPorts({ signInPath = '/auth', refresh = public
     },
     signInUrl,
     isAccessTokenExpired: async () => {
-      const expiresAt = accessTokenExpiryFromCookies(await readSdkCookies());
-      // The SDK's own clock: it corrects for the skew between this browser and the backend.
-      return expiresAt !== null && expiresAt <= DateProviderReference.getReferenceOrThrow().dateProvider.now();
+      const token = readFrontToken(await readSdkCookies());
+      return token !== null && token.expiresAt <= sdkNow();
+    },
+    // Without the issue time (a front token that does not carry `iat`), no lifetime: no refresh ahead.
+    accessTokenTimes: async () => {
+      const token = readFrontToken(await readSdkCookies());
+      return token?.issuedAt === undefined ? null : { expiresInMs: token.expiresAt - sdkNow(), lifetimeMs: token.expiresAt - token.issuedAt };
     },
     // As the SDK decides whether a session exists: by its front token.
     hasSession: async () => frontTokenFromCookies(await readSdkCookies()) !== null,

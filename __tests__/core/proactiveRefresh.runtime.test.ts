@@ -1,0 +1,173 @@
+import { createActor } from 'xstate';
+import { createSessionFlowLogic, type SessionFlowRuntimeOptions } from '../../lib/core/createSessionFlowLogic';
+import { createFakeSessionFlowWorld, FAKE_ACCESS_TOKEN_LIFETIME_MS, type FakeSessionFlowWorldOptions } from '../../lib/testing/fakePorts';
+import { SAMPLE_VERDICTS } from '../../lib/testing/sessionFlowTestModel';
+
+/** The runtime's refresh ahead of expiry, against the fake world's access token on its fake clock. */
+const HOUR = FAKE_ACCESS_TOKEN_LIFETIME_MS;
+/** A fifth of the lifetime, at most a minute; `random: () => 0` draws no jitter. */
+const LEAD_FOR_AN_HOUR = 60_000;
+
+describe('session-flow runtime: refreshing ahead of expiry', () => {
+  it('refreshes once, a minute before an hour-long token expires, keeping the page, then schedules from the fresh token', async () => {
+    const { world, actor } = await signedIn();
+    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR - 1);
+    await flush();
+    expect(world.session.refreshCalls).toBe(0);
+    world.clock.advance(1);
+    await flush();
+    expect(world.session.refreshCalls).toBe(1);
+    expect(actor.getSnapshot().value).toBe('revalidating');
+
+    world.session.answerRefresh('refreshed');
+    await flush();
+    expect(actor.getSnapshot().value).toBe('authenticated');
+    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR - 1);
+    await flush();
+    expect(world.session.refreshCalls).toBe(1);
+    world.clock.advance(1);
+    await flush();
+    expect(world.session.refreshCalls).toBe(2);
+  });
+
+  it('leads by a fifth of a short lifetime, and by up to a fifth more with jitter', async () => {
+    for (const [random, leadMs] of [[0, 600], [1, 720]] as const) {
+      const { world } = await signedIn({ accessTokenLifetimeMs: 3_000 }, { random: () => random });
+      world.clock.advance(3_000 - leadMs - 1);
+      await flush();
+      expect(world.session.refreshCalls).toBe(0);
+      world.clock.advance(1);
+      await flush();
+      expect(world.session.refreshCalls).toBe(1);
+    }
+  });
+
+  it('does not refresh when another tab already did: it waits for the fresh token’s turn', async () => {
+    const { world } = await signedIn();
+    world.clock.advance(HOUR / 2);
+    world.otherTabs.announce('refreshed');
+    world.clock.advance(HOUR / 2 - LEAD_FOR_AN_HOUR);
+    await flush();
+    expect(world.session.refreshCalls).toBe(0);
+    world.clock.advance(HOUR / 2);
+    await flush();
+    expect(world.session.refreshCalls).toBe(1);
+  });
+
+  it('holds back while another tab refreshes ahead, and looks again half a lead later', async () => {
+    const { world } = await signedIn();
+    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR - 100);
+    world.otherTabs.announce('refreshing');
+    world.clock.advance(100);
+    await flush();
+    expect(world.session.refreshCalls).toBe(0);
+
+    world.otherTabs.announce('refreshed');
+    world.clock.advance(LEAD_FOR_AN_HOUR / 2);
+    await flush();
+    expect(world.session.refreshCalls).toBe(0);
+    // Then the other tab's token has its turn, a lead before it expires: one refresh, then.
+    const renewedDueAt = world.session.accessTokenExpiresAt - LEAD_FOR_AN_HOUR;
+    while (world.session.refreshCalls === 0 && world.clock.fireNext()) await flush();
+    expect(world.session.refreshCalls).toBe(1);
+    expect(Math.abs(world.clock.now() - renewedDueAt)).toBeLessThanOrEqual(1_000);
+  });
+
+  it('pauses while the tab is hidden and schedules again when it is visible', async () => {
+    const { world, actor } = await signedIn();
+    world.tab.visible = false;
+    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR);
+    await flush();
+    expect(world.session.refreshCalls).toBe(0);
+    expect(world.clock.pendingTimers()).toBe(0);
+
+    world.tab.visible = true;
+    actor.send({ type: 'page.woke', accessTokenExpired: false });
+    await flush();
+    expect(world.session.refreshCalls).toBe(1);
+  });
+
+  it('pauses while the browser is offline and schedules again when it is back online', async () => {
+    const { world, actor } = await signedIn();
+    world.tab.online = false;
+    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR);
+    await flush();
+    expect(world.session.refreshCalls).toBe(0);
+
+    world.tab.online = true;
+    actor.send({ type: 'network.online' });
+    await flush();
+    expect(world.session.refreshCalls).toBe(1);
+  });
+
+  it('never refreshes after a sign-out: no token, nothing to refresh ahead of', async () => {
+    const { world } = await signedIn();
+    world.session.signedIn = false;
+    world.clock.advance(HOUR);
+    await flush();
+    expect(world.session.refreshCalls).toBe(0);
+    expect(world.clock.pendingTimers()).toBe(0);
+  });
+
+  it('cancels the pending refresh ahead of expiry when the tab leaves authenticated', async () => {
+    const { world, actor } = await signedIn();
+    actor.send({ type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.expired });
+    expect(world.session.refreshCalls).toBe(1); // the recovery's own
+    world.session.answerRefresh('session-gone');
+    await flush();
+    world.clock.advance(HOUR);
+    await flush();
+    expect(world.session.refreshCalls).toBe(1);
+  });
+
+  it('backs off after a failed background refresh, keeping the page and the session', async () => {
+    const { world, actor } = await signedIn();
+    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR);
+    await flush();
+    world.session.failRefresh('network');
+    await flush();
+    expect(actor.getSnapshot().value).toBe('authenticated');
+    expect(world.session.signedIn).toBe(true);
+    world.clock.advance(999);
+    await flush();
+    expect(world.session.refreshCalls).toBe(1);
+    world.clock.advance(1);
+    await flush();
+    expect(world.session.refreshCalls).toBe(2);
+    world.session.failRefresh('server');
+    await flush();
+    world.clock.advance(1_999);
+    await flush();
+    expect(world.session.refreshCalls).toBe(2);
+    world.clock.advance(1);
+    await flush();
+    expect(world.session.refreshCalls).toBe(3);
+  });
+
+  it('is off with `proactiveRefresh: false`, and where the front token does not say the lifetime', async () => {
+    for (const [worldOptions, runtime] of [
+      [{}, { proactiveRefresh: false }],
+      [{ accessTokenLifetimeMs: null }, {}],
+    ] as const) {
+      const { world } = await signedIn(worldOptions, runtime);
+      world.clock.advance(HOUR);
+      await flush();
+      expect(world.session.refreshCalls).toBe(0);
+      expect(world.clock.pendingTimers()).toBe(0);
+    }
+  });
+});
+
+/** An actor on an accepted page, once its first schedule read the token (an async port). */
+async function signedIn(worldOptions: FakeSessionFlowWorldOptions = {}, runtime: SessionFlowRuntimeOptions = {}) {
+  const world = createFakeSessionFlowWorld({ url: 'https://app.example.com/reports', ...worldOptions });
+  const actor = createActor(createSessionFlowLogic(world.ports, { random: () => 0, ...runtime }), {
+    input: { verdict: SAMPLE_VERDICTS.ok },
+  }).start();
+  await flush();
+  return { world, actor };
+}
+
+async function flush() {
+  for (let i = 0; i < 10; i += 1) await Promise.resolve();
+}

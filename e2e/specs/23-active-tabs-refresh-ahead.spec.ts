@@ -1,0 +1,68 @@
+import { signUpThroughUI } from '../support/auth';
+import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../e2eEnv';
+import { expect, test } from '../support/fixtures';
+import { loadingShellSightings } from '../support/loadingShellWatch';
+import { statesSince, traceMark } from '../support/sessionTrace';
+
+const LIFETIME_MS = ACCESS_TOKEN_LIFETIME_SECONDS * 1_000;
+
+test.use({ visibleTabs: true });
+const LIFETIMES = 3;
+
+type Stop = readonly [link: string, path: string];
+/** Each tab goes back and forth between two protected pages of its router, through its header's links. */
+const ROUNDS: ReadonlyArray<readonly [Stop, Stop]> = [
+  [['Account', '/account'], ['Activity', '/activity']],
+  [['Home', '/'], ['Account', '/account']],
+  [['Account', '/app-router/account'], ['Streamed', '/app-router/streamed']],
+];
+
+/**
+ * An active user never meets an expired access token: each visible tab refreshes it shortly before
+ * it expires, one tab for all (the others find the fresh token when their turn comes, or wait for
+ * the lock and find it then). Three tabs, both routers, navigating throughout three lifetimes.
+ */
+test('three tabs in use over three access-token lifetimes: content on every navigation, never a recovery, at most one refresh per lifetime for all of them', async ({
+  page,
+  context,
+  requests,
+}) => {
+  const user = await signUpThroughUI(page);
+  const tabs = [page, await context.newPage(), await context.newPage()];
+  for (const [index, [[, start]]] of ROUNDS.entries()) {
+    await tabs[index]?.goto(start, { waitUntil: 'load' });
+    await expect(tabs[index]!.getByTestId('user-id')).toHaveText(user.userId);
+  }
+  const traceMarks = await Promise.all(tabs.map((tab) => traceMark(tab)));
+  const requestMark = requests.mark();
+  const startedAt = Date.now();
+
+  let navigations = 0;
+  while (Date.now() - startedAt < LIFETIMES * LIFETIME_MS) {
+    for (const [index, stops] of ROUNDS.entries()) {
+      const tab = tabs[index]!;
+      const [link, path] = stops[(navigations + 1) % 2]!;
+      await tab.getByRole('banner').getByRole('link', { name: link, exact: true }).click();
+      await expect(tab).toHaveURL((url) => url.pathname === path);
+      await expect(tab.getByTestId('user-id'), `${path}: content`).toHaveText(user.userId);
+    }
+    navigations += 1;
+  }
+  const elapsedMs = Date.now() - startedAt;
+
+  for (const [index, tab] of tabs.entries()) {
+    expect(await loadingShellSightings(tab), `${tab.url()}: never a loading screen`).toEqual([]);
+    const states = await statesSince(tab, traceMarks[index]);
+    expect(states.filter((state) => state !== 'authenticated' && state !== 'revalidating'), `${tab.url()}: never a recovery`).toEqual([]);
+  }
+  const refreshes = requests.ofKindSince('refresh', requestMark);
+  expect(refreshes.map((refresh) => refresh.status), 'every refresh ahead of expiry succeeded').toEqual(refreshes.map(() => 200));
+  expect(refreshes.length, 'the token was refreshed ahead, or the navigations would have met it expired').toBeGreaterThanOrEqual(LIFETIMES - 1);
+  // One refresh per token: each token is refreshed a fifth of its lifetime (plus jitter, up to a
+  // fifth more) before it expires, so refreshes come about every three quarters of a lifetime, and
+  // two for one token would come within its lead of each other.
+  const gaps = refreshes.slice(1).map((refresh, index) => refresh.sentAt - refreshes[index]!.sentAt);
+  expect(gaps.filter((gap) => gap < LIFETIME_MS / 2), `no two refreshes for one token (gaps ${gaps.join(', ')} ms)`).toEqual([]);
+  expect(refreshes.length, `one refresh per token in ${elapsedMs} ms`).toBeLessThanOrEqual(Math.floor(elapsedMs / (LIFETIME_MS * 0.7)) + 1);
+  expect(navigations * ROUNDS.length).toBeGreaterThan(LIFETIMES * ROUNDS.length);
+});
