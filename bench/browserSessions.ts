@@ -55,6 +55,24 @@ export async function signInCookies(origin: string, user: BenchUser): Promise<Be
   ];
 }
 
+/** A session as a run uses it: its cookies, its access token and when that token expires. */
+export interface RunSession {
+  cookies: BenchCookie[];
+  accessToken: string;
+  expiresAtMs: number;
+}
+
+export function toRunSession(cookies: BenchCookie[]): RunSession {
+  const accessToken = cookies.find((cookie) => cookie.name === 'sAccessToken')?.value;
+  if (!accessToken) throw new Error('the session has no sAccessToken cookie');
+  return { cookies, accessToken, expiresAtMs: accessTokenExpiry(cookies) };
+}
+
+/** A cookie of the bench's own, for the pages of every port (cookies ignore the port). */
+export function benchCookie(name: string, value: string): BenchCookie {
+  return { name, value, domain: 'localhost', path: '/', httpOnly: false, sameSite: 'Lax', expires: -1 };
+}
+
 /** When the access token among `cookies` expires (ms since the epoch). */
 export function accessTokenExpiry(cookies: BenchCookie[]): number {
   const token = cookies.find((cookie) => cookie.name === 'sAccessToken')?.value ?? '';

@@ -4,15 +4,17 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { VERIFIED_TOKEN_CACHE_SIZE } from '../lib/supertokens/server/verifiedTokenCache';
 import { BARE_APP_DIR } from '../scripts/checkClientBundle';
 import { mintAccessTokens } from './accessTokens';
+import { recoveryPlan } from './benchPlan';
 import { buildForBench, startBenchApp, startBenchCore, type BenchProcess } from './benchServer';
-import { cookieHeader, signInCookies, signUpBenchUser } from './browserSessions';
+import { cookieHeader, signInCookies, signUpBenchUser, toRunSession } from './browserSessions';
 import { measureCoreLoad } from './coreLoad';
-import { measureFirstLoad } from './firstLoadJs';
-import { measureRecoveryTime, type RecoveryVariant } from './recoveryTime';
-import { describeMachine, renderChecks, writeReport } from './results';
+import { BARE_APP_ROUTER_APP_DIR, measureAppRouterFirstLoad, measureFirstLoad } from './firstLoadJs';
+import { measureRecoveryMatrix } from './recoveryMatrix';
+import { describeMachine, writeReport } from './results';
+import { printRecovery, renderChecks } from './resultsMarkdown';
 import { measureRuntimeMemory } from './runtimeMemory';
 import { measureSsrThroughput } from './ssrThroughput';
-import { APP_ROUTER_OURS, APP_ROUTER_RECIPE, CACHE_HIT, CACHE_MISS, CHECK_DATABASE, evaluate, OURS, OURS_LEAN, RECIPE, RECIPE_SDK_LOCK, UNPROTECTED } from './targets';
+import { CACHE_HIT, CACHE_MISS, CHECK_DATABASE, evaluate, UNPROTECTED } from './targets';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the same run, on the
@@ -38,8 +40,8 @@ const BARE_DIST = '.next-bench';
 const SHORT_ACCESS_TOKEN_VALIDITY_S = 2;
 
 const SETTINGS = SMOKE
-  ? { iterations: 2, rounds: 1, seconds: 1, coreSeconds: 1, memoryCycles: 1_000 }
-  : { iterations: 11, rounds: 8, seconds: 1.5, coreSeconds: 5, memoryCycles: 10_000 };
+  ? { rounds: 1, seconds: 1, coreSeconds: 1, memoryCycles: 1_000 }
+  : { rounds: 8, seconds: 1.5, coreSeconds: 5, memoryCycles: 10_000 };
 
 async function main(): Promise<number> {
   const memory = await measureRuntimeMemory(SETTINGS.memoryCycles);
@@ -49,7 +51,9 @@ async function main(): Promise<number> {
   // The kit refreshes with SuperTokens' public call; the lean one, on its private files, beside it.
   if (!SMOKE) buildForBench({ distDir: LEAN_DIST, origin: LEAN_ORIGIN, env: { NEXT_PUBLIC_SESSION_REFRESH: 'lean' } });
   buildForBench({ projectDir: BARE_APP_DIR, distDir: BARE_DIST, origin: ORIGIN });
+  buildForBench({ projectDir: BARE_APP_ROUTER_APP_DIR, distDir: BARE_DIST, origin: ORIGIN });
   const firstLoad = measureFirstLoad(APP_DIST, BARE_DIST);
+  const appRouterFirstLoad = measureAppRouterFirstLoad(APP_DIST, BARE_DIST);
 
   const stops: BenchProcess[] = [];
   const start = async (server: Promise<BenchProcess>) => {
@@ -60,29 +64,16 @@ async function main(): Promise<number> {
   try {
     const shortLivedCore = await start(startBenchCore(CORE_PORT, { ACCESS_TOKEN_VALIDITY: String(SHORT_ACCESS_TOKEN_VALIDITY_S) }));
     const app = await start(startBenchApp({ port: PORT, distDir: APP_DIST, builtFor: ORIGIN, coreUrl: shortLivedCore.url }));
-    const variants: RecoveryVariant[] = [
-      { name: OURS, url: `${ORIGIN}/bench/protected` },
-      { name: RECIPE, url: `${ORIGIN}/bench/docs-recipe` },
-    ];
     if (!SMOKE) {
       await start(startBenchApp({ port: PORT + 1, distDir: SDK_LOCK_DIST, builtFor: SDK_LOCK_ORIGIN, coreUrl: shortLivedCore.url }));
-      variants.push({ name: RECIPE_SDK_LOCK, url: `${SDK_LOCK_ORIGIN}/bench/docs-recipe` });
       await start(startBenchApp({ port: PORT + 3, distDir: LEAN_DIST, builtFor: LEAN_ORIGIN, coreUrl: shortLivedCore.url }));
-      variants.push({ name: OURS_LEAN, url: `${LEAN_ORIGIN}/bench/protected` });
     }
     const user = await signUpBenchUser(app.url);
-    const recovery = await measureRecoveryTime(variants, { iterations: SETTINGS.iterations, newSession: () => signInCookies(app.url, user) });
-    printRecovery(recovery.recoveryMs, recovery.userFeltMs, recovery.floorMs);
-    // The App Router apart: its floor is a refresh plus a server-components request.
-    const appRouterRecovery = await measureRecoveryTime(
-      [
-        { name: APP_ROUTER_OURS, url: `${ORIGIN}/bench-app-router/protected` },
-        { name: APP_ROUTER_RECIPE, url: `${ORIGIN}/bench-app-router/docs-recipe` },
-      ],
-      { iterations: SETTINGS.iterations, newSession: () => signInCookies(app.url, user) },
-    );
-    printRecovery(appRouterRecovery.recoveryMs, appRouterRecovery.userFeltMs, appRouterRecovery.floorMs);
-
+    const origins = SMOKE ? { app: ORIGIN } : { app: ORIGIN, sdkLock: SDK_LOCK_ORIGIN, lean: LEAN_ORIGIN };
+    const recovery = await measureRecoveryMatrix(recoveryPlan(origins, SMOKE ? 'smoke' : 'full'), {
+      newSession: async () => toRunSession(await signInCookies(app.url, user)),
+    });
+    printRecovery(recovery);
     const core = await start(startBenchCore(CORE_PORT + 1));
     const throughputApp = await start(startBenchApp({ port: PORT + 2, distDir: APP_DIST, builtFor: ORIGIN, coreUrl: core.url }));
     const reader = await signUpBenchUser(throughputApp.url);
@@ -108,15 +99,15 @@ async function main(): Promise<number> {
     console.log('Embedded core under bounded load');
     console.table(coreLoad);
 
-    const checks = evaluate({ recovery, appRouterRecovery, throughput, firstLoad, coreLoad, memory });
+    const checks = evaluate({ recovery, throughput, firstLoad, appRouterFirstLoad, coreLoad, memory });
     const report = {
       date: new Date().toISOString(),
       mode: SMOKE ? ('smoke' as const) : ('full' as const),
       machine: describeMachine(await chromiumVersion()),
       recovery,
-      appRouterRecovery,
       throughput,
       firstLoad,
+      appRouterFirstLoad,
       coreLoad,
       memory,
       checks,
@@ -129,16 +120,6 @@ async function main(): Promise<number> {
   } finally {
     for (const server of stops) await server.stop();
   }
-}
-
-function printRecovery(recoveryMs: Record<string, number>, userFeltMs: Record<string, number>, floorMs: number): void {
-  console.log('\nRecovery of an expired session (ms, median)');
-  console.table(
-    Object.fromEntries([
-      ...Object.keys(recoveryMs).map((name) => [name, { 'recovery start → content': recoveryMs[name], 'navigation → content': userFeltMs[name] }]),
-      ['floor: one refresh + one server-props fetch', { 'recovery start → content': floorMs, 'navigation → content': NaN }],
-    ]),
-  );
 }
 
 async function chromiumVersion(): Promise<string> {

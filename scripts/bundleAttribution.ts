@@ -58,7 +58,12 @@ export function gzippedBytes(code: string): number {
 
 /** Gzipped bytes of everything `page` loads first. */
 export function firstLoadBytes(distDir: string, page: string, manifest = readBuildManifest(distDir)): number {
-  return firstLoadFiles(manifest, page).reduce((total, file) => total + gzippedBytes(readChunk(distDir, file).code), 0);
+  return filesBytes(distDir, firstLoadFiles(manifest, page));
+}
+
+/** Gzipped bytes of `files` (paths relative to `distDir`, as the manifests list them). */
+export function filesBytes(distDir: string, files: readonly string[]): number {
+  return files.reduce((total, file) => total + gzippedBytes(readChunk(distDir, file).code), 0);
 }
 
 /**
@@ -68,8 +73,13 @@ export function firstLoadBytes(distDir: string, page: string, manifest = readBui
  * as `(no source map)`.
  */
 export function attributeFirstLoad(distDir: string, page: string, manifest = readBuildManifest(distDir)): Map<string, number> {
+  return attributeFiles(distDir, firstLoadFiles(manifest, page));
+}
+
+/** The same attribution for any list of chunks (an App Router page's, for one). */
+export function attributeFiles(distDir: string, files: readonly string[]): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const file of firstLoadFiles(manifest, page)) {
+  for (const file of files) {
     const chunk = readChunk(distDir, file);
     const gzipped = gzippedBytes(chunk.code);
     const characters = chunk.mapFile

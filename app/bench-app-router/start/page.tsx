@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { StartReady } from './StartReady';
+
+/**
+ * For `npm run bench` only (404 unless ENABLE_BENCH_PAGES=1): a page without a session check where
+ * the App Router's client navigations start, to our protected page or to the docs recipe. Its
+ * links keep Next's default prefetch, a production app's.
+ */
+export default async function AppRouterBenchStart() {
+  await connection(); // read the flag per request: a build without it would prerender the 404
+  if (process.env.ENABLE_BENCH_PAGES !== '1') notFound();
+  return (
+    <main>
+      <StartReady />
+      <p>Bench start page: no session check.</p>
+      <ul>
+        <li>
+          <Link href="/bench-app-router/protected">Protected (ssr-session-flow)</Link>
+        </li>
+        <li>
+          <Link href="/bench-app-router/docs-recipe">Protected (SuperTokens docs recipe)</Link>
+        </li>
+      </ul>
+    </main>
+  );
+}
