@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { Suspense } from 'react';
 import { StartReady } from './StartReady';
 
 /**
@@ -8,7 +9,17 @@ import { StartReady } from './StartReady';
  * the App Router's client navigations start, to our protected page or to the docs recipe. Its
  * links keep Next's default prefetch, a production app's.
  */
-export default async function AppRouterBenchStart() {
+export default function AppRouterBenchStart() {
+  // Inside `<Suspense>`, as the other bench pages read the request: what `cacheComponents` (the
+  // e2e build that has it) asks of a component that does.
+  return (
+    <Suspense fallback={null}>
+      <BenchStart />
+    </Suspense>
+  );
+}
+
+async function BenchStart() {
   await connection(); // read the flag per request: a build without it would prerender the 404
   if (process.env.ENABLE_BENCH_PAGES !== '1') notFound();
   return (
