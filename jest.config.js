@@ -23,6 +23,8 @@ const config = {
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setupTests.ts'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/.next/'],
+  // Builds and packs that npm test makes beside Jest (scripts/test.ts): never crawled.
+  modulePathIgnorePatterns: ['<rootDir>/\\.next', '<rootDir>/dist/', '<rootDir>/test-results/'],
   moduleNameMapper: { ...kitModuleNameMapper, ...websiteMapper },
 };
 

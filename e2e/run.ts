@@ -3,12 +3,14 @@ import { rmSync } from 'node:fs';
 import { assertPortsFree, startAppServer, SERVER_LOG, type AppServer } from './support/appServer';
 import { assertChromiumInstalled, ChromiumMissingError } from './support/chromium';
 import { buildEnv, DIST_DIR, PROFILES_DIR, REPO_ROOT } from './e2eEnv';
-import { preparationsFor } from './prepare';
+import { preparationsFor, type E2ePreparation } from './prepare';
 
 /**
  * `npm run test:e2e [playwright args]`: checks for Chromium, builds the app for the e2e ports,
  * starts the embedded core + `next start` through the project's launcher, runs Playwright, and
  * stops the server whatever happened (failed specs, Ctrl-C, SIGTERM). Exits with Playwright's code.
+ * `--build-only` stops after the builds, `--no-build` starts from the builds already made (how
+ * `npm test` builds while the unit tests run).
  *
  * The server is owned here rather than by Playwright's `webServer`: Playwright skips its teardown
  * when it gets SIGTERM, which would leave the server running.
@@ -28,9 +30,30 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  await assertPortsFree();
-  const playwrightArgs = process.argv.slice(2);
-  const preparations = preparationsFor(playwrightArgs);
+  const args = process.argv.slice(2);
+  const buildOnly = args.includes('--build-only');
+  const playwrightArgs = args.filter((arg) => arg !== '--build-only' && arg !== '--no-build');
+  if (!buildOnly) await assertPortsFree();
+  if (!args.includes('--no-build')) {
+    const buildCode = await buildAll(preparationsFor(playwrightArgs));
+    if (buildCode !== 0 || buildOnly) return buildCode;
+  }
+
+  console.log(`[e2e] starting the embedded core and next start (log: ${SERVER_LOG})`);
+  server = await startAppServer();
+  try {
+    if (interrupted) return 130;
+    const cliArgs = ['test', '--config', 'e2e/playwright.config.ts', ...playwrightArgs];
+    return await runChild(require.resolve('@playwright/test/cli'), cliArgs, process.env);
+  } finally {
+    await server.stop();
+    // Profiles of specs cut short (a killed worker skips its fixture teardown).
+    rmSync(PROFILES_DIR, { recursive: true, force: true });
+  }
+}
+
+/** The main app's build, then every preparation the specs need; installs go on during the first. */
+async function buildAll(preparations: readonly E2ePreparation[]): Promise<number> {
   console.log(`[e2e] next build into ${DIST_DIR}`);
   // Installs (the network) go on while the main app builds (the processors).
   const fetching = Promise.all(preparations.map((preparation) => preparation.fetch?.()));
@@ -47,18 +70,7 @@ async function main(): Promise<number> {
     await preparation.build();
     if (interrupted) return 130;
   }
-
-  console.log(`[e2e] starting the embedded core and next start (log: ${SERVER_LOG})`);
-  server = await startAppServer();
-  try {
-    if (interrupted) return 130;
-    const args = ['test', '--config', 'e2e/playwright.config.ts', ...playwrightArgs];
-    return await runChild(require.resolve('@playwright/test/cli'), args, process.env);
-  } finally {
-    await server.stop();
-    // Profiles of specs cut short (a killed worker skips its fixture teardown).
-    rmSync(PROFILES_DIR, { recursive: true, force: true });
-  }
+  return 0;
 }
 
 function runChild(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {

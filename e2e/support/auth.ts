@@ -34,7 +34,9 @@ export async function submitSignUp(page: Page, origin = '', credentials = newCre
     void page.route(isSignUp, async (route) => {
       if (route.request().method() !== 'POST') return route.fallback();
       try {
-        const response = await route.fetch();
+        // No deadline of its own (the context's default is short): the sign-up's caller has one.
+        // Under load the core's password hashing alone took longer (soak seed 5077).
+        const response = await route.fetch({ timeout: 0 });
         resolve(await response.json());
         await route.fulfill({ response });
       } catch (error) {

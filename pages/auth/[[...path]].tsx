@@ -4,7 +4,9 @@ import { useEffect } from 'react';
 import SuperTokens, { SuperTokensWrapper } from 'supertokens-auth-react';
 import { EmailPasswordPreBuiltUI } from 'supertokens-auth-react/recipe/emailpassword/prebuiltui';
 import { canHandleRoute, getRoutingComponent } from 'supertokens-auth-react/ui';
+import { watchSignInPageForSession } from 'ssr-session-flow/supertokens/client';
 import { ensureAuthUi } from '../../config/frontendConfig';
+import { navigate } from '../../config/sessionConfig';
 
 import type * as EmailVerificationUI from 'supertokens-auth-react/recipe/emailverification/prebuiltui';
 
@@ -20,6 +22,8 @@ export default function Auth() {
   useEffect(() => {
     if (!canHandleRoute(preBuiltUIs)) void SuperTokens.redirectToAuth({ redirectBack: false });
   }, []);
+  // A signed-in user whose refresh failed on the network sees the form: taken on once it answers.
+  useEffect(() => watchSignInPageForSession({ navigate }), []);
   return (
     <>
       <Head>

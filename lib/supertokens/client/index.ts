@@ -10,6 +10,7 @@ export { toSafeReturnUrl, type RedirectGuardOptions } from './returnPath';
 export { REFRESH_START_MARK, superTokensSessionPorts, type SuperTokensSessionPortsOptions } from './superTokensSessionPorts';
 export { classifyRefreshFailure } from './classifyRefreshFailure';
 export { signOut, SignOutNotConfirmedError } from './signOut';
+export { returnCheckDelayMs, watchSignInPageForSession, type ReturnWhenSignedInOptions, type SignInPageEnvironment } from './returnWhenSignedIn';
 export { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 export { leanRefresh, missingPrivateParts } from './leanRefresh';
 export { publishSessionEventsToOtherTabs, type SessionRecipeEvent } from './sessionEventPublisher';
