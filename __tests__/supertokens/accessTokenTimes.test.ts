@@ -25,6 +25,14 @@ describe('superTokensSessionPorts: the access token’s times', () => {
     expect(times?.expiresInMs).toBeLessThanOrEqual(3_000_000);
   });
 
+  it('says nothing when the token was issued at or after its expiry: no lifetime to time a refresh by', async () => {
+    const nowS = Math.floor(Date.now() / 1000);
+    signedIn(frontTokenIssued(nowS, nowS * 1000));
+    expect(await ports.accessTokenTimes?.()).toBeNull();
+    signedIn(frontTokenIssued(nowS + 60, nowS * 1000 + 30_000));
+    expect(await ports.accessTokenTimes?.()).toBeNull();
+  });
+
   it('says nothing without a session, or when the front token carries no issue time', async () => {
     expect(await ports.accessTokenTimes?.()).toBeNull();
     signedIn(btoa(JSON.stringify({ uid: 'user-1', ate: Date.now() + 60_000, up: { sub: 'user-1' } })));

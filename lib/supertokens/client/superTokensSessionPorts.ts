@@ -56,7 +56,11 @@ export function superTokensSessionPorts({ signInPath = '/auth', refresh = public
     // Without the issue time (a front token that does not carry `iat`), no lifetime: no refresh ahead.
     accessTokenTimes: async () => {
       const token = readFrontToken(await readSdkCookies());
-      return token?.issuedAt === undefined ? null : { expiresInMs: token.expiresAt - sdkNow(), lifetimeMs: token.expiresAt - token.issuedAt };
+      const lifetimeMs = token?.issuedAt === undefined ? NaN : token.expiresAt - token.issuedAt;
+      // Issued at or after its expiry (a front token written by hand, a broken server clock):
+      // nothing to time a refresh by.
+      if (!token || !(lifetimeMs > 0)) return null;
+      return { expiresInMs: token.expiresAt - sdkNow(), lifetimeMs };
     },
     // As the SDK decides whether a session exists: by its front token.
     hasSession: async () => frontTokenFromCookies(await readSdkCookies()) !== null,
