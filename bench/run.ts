@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { VERIFIED_TOKEN_CACHE_SIZE } from '../lib/supertokens/server/verifiedTokenCache';
 import { BARE_APP_DIR } from '../scripts/checkClientBundle';
 import { mintAccessTokens } from './accessTokens';
+import { measureActiveTabs } from './activeTabs';
 import { recoveryPlan } from './benchPlan';
 import { buildForBench, startBenchApp, startBenchCore, type BenchProcess } from './benchServer';
 import { cookieHeader, signInCookies, signUpBenchUser, toRunSession } from './browserSessions';
@@ -40,8 +41,8 @@ const BARE_DIST = '.next-bench';
 const SHORT_ACCESS_TOKEN_VALIDITY_S = 2;
 
 const SETTINGS = SMOKE
-  ? { rounds: 1, seconds: 1, coreSeconds: 1, memoryCycles: 1_000 }
-  : { rounds: 8, seconds: 1.5, coreSeconds: 5, memoryCycles: 10_000 };
+  ? { rounds: 1, seconds: 1, coreSeconds: 1, memoryCycles: 1_000, activeTabs: { rounds: 1, lifetimes: 2 } }
+  : { rounds: 8, seconds: 1.5, coreSeconds: 5, memoryCycles: 10_000, activeTabs: { rounds: 5, lifetimes: 3 } };
 
 async function main(): Promise<number> {
   const memory = await measureRuntimeMemory(SETTINGS.memoryCycles);
@@ -74,6 +75,14 @@ async function main(): Promise<number> {
       newSession: async () => toRunSession(await signInCookies(app.url, user)),
     });
     printRecovery(recovery);
+    const activeTabs = await measureActiveTabs({
+      origin: ORIGIN,
+      lifetimeMs: SHORT_ACCESS_TOKEN_VALIDITY_S * 1000,
+      ...SETTINGS.activeTabs,
+      newSession: async () => toRunSession(await signInCookies(app.url, user)),
+    });
+    console.log('\nActive tabs');
+    console.table(activeTabs);
     const core = await start(startBenchCore(CORE_PORT + 1));
     const throughputApp = await start(startBenchApp({ port: PORT + 2, distDir: APP_DIST, builtFor: ORIGIN, coreUrl: core.url }));
     const reader = await signUpBenchUser(throughputApp.url);
@@ -99,12 +108,13 @@ async function main(): Promise<number> {
     console.log('Embedded core under bounded load');
     console.table(coreLoad);
 
-    const checks = evaluate({ recovery, throughput, firstLoad, appRouterFirstLoad, coreLoad, memory });
+    const checks = evaluate({ recovery, throughput, firstLoad, appRouterFirstLoad, coreLoad, memory, activeTabs });
     const report = {
       date: new Date().toISOString(),
       mode: SMOKE ? ('smoke' as const) : ('full' as const),
       machine: describeMachine(await chromiumVersion()),
       recovery,
+      activeTabs,
       throughput,
       firstLoad,
       appRouterFirstLoad,

@@ -1,5 +1,6 @@
 import { judged, reported, type Check } from './checks';
 import { FIRST_LOAD_BUDGET_KB } from '../scripts/checkClientBundle';
+import { activeTabsChecks, type ActiveTabsResult } from './activeTabs';
 import type { CoreLoadResult } from './coreLoad';
 import type { FirstLoadResult } from './firstLoadJs';
 import type { RecoveryMatrix } from './recoveryResults';
@@ -23,6 +24,7 @@ export interface Measurements {
   appRouterFirstLoad: FirstLoadResult;
   coreLoad: CoreLoadResult;
   memory: MemoryResult;
+  activeTabs: ActiveTabsResult;
 }
 
 const rps = (figures: ThroughputFigures | undefined) => `${figures?.requestsPerSecond ?? NaN} req/s`;
@@ -31,13 +33,14 @@ const rps = (figures: ThroughputFigures | undefined) => `${figures?.requestsPerS
  * Every target of `npm run bench`, each a ratio of figures measured side by side in the same run.
  * Targets and baselines change only with a decision record (docs/decisions/014, 017 and 018).
  */
-export function evaluate({ recovery, throughput, firstLoad, appRouterFirstLoad, coreLoad, memory }: Measurements): Check[] {
+export function evaluate({ recovery, throughput, firstLoad, appRouterFirstLoad, coreLoad, memory, activeTabs }: Measurements): Check[] {
   const ssr = (name: string) => throughput[name]?.ratioToBaseline ?? NaN;
   // Both routers' pages held to one budget over a bare app of their own router.
   const overBare = (result: FirstLoadResult, bare: string) =>
     judged(`first-load JS of ${result.page} − bare ${bare} app (kB gzip)`, result.protectedKb - result.bareKb, '<=', FIRST_LOAD_BUDGET_KB, `${result.protectedKb} kB − ${result.bareKb} kB`, 1);
   return [
     ...recoveryChecks(recovery),
+    ...activeTabsChecks(activeTabs),
     judged('SSR throughput, cache hit ÷ no check', ssr(CACHE_HIT), '>=', 0.95, `${rps(throughput[CACHE_HIT])} ÷ ${rps(throughput[UNPROTECTED])}, ratio per round`),
     judged('SSR throughput, cache miss ÷ no check', ssr(CACHE_MISS), '>=', 0.85, `${rps(throughput[CACHE_MISS])} ÷ ${rps(throughput[UNPROTECTED])}, ratio per round`),
     reported('SSR throughput, checkDatabase ÷ no check', ssr(CHECK_DATABASE), `${rps(throughput[CHECK_DATABASE])} ÷ ${rps(throughput[UNPROTECTED])}, ratio per round`),
