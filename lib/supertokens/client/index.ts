@@ -9,7 +9,8 @@ export { sessionRecipeConfig, type SessionRecipeConfig, type SessionRecipeOption
 export { toSafeReturnUrl, type RedirectGuardOptions } from './returnPath';
 export { REFRESH_START_MARK, superTokensSessionPorts, type SuperTokensSessionPortsOptions } from './superTokensSessionPorts';
 export { classifyRefreshFailure } from './classifyRefreshFailure';
-export { signOut, SignOutNotConfirmedError } from './signOut';
+export { signOut } from './signOut';
+export { SignOutNotConfirmedError } from './signOutNotConfirmedError';
 export { returnCheckDelayMs, watchSignInPageForSession, type ReturnWhenSignedInOptions, type SignInPageEnvironment } from './returnWhenSignedIn';
 export { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 export { leanRefresh, missingPrivateParts } from './leanRefresh';

@@ -1,16 +1,13 @@
-import { signOut as signOutWithSdk } from 'supertokens-website';
-import { DateProviderReference } from 'supertokens-website/utils/dateProvider';
 import { RETURN_TO_PARAM, type SessionPorts } from 'ssr-session-flow/core';
 import { classifyRefreshFailure } from './classifyRefreshFailure';
 import { isAuthReactConfigured } from './authReactSetUp';
 import { frontTokenFromCookies, readFrontToken } from './frontToken';
 import { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 import { readSdkCookies } from './sdkCookies';
+import { sdkNow } from './sdkClock';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
 
-/** The SDK's own clock: it corrects for the skew between this browser and the backend. */
-const sdkNow = () => DateProviderReference.getReferenceOrThrow().dateProvider.now();
 
 export interface SuperTokensSessionPortsOptions {
   /** Where SuperTokens' sign-in page is (auth-react's `websiteBasePath`): `/auth` by default. */
@@ -38,7 +35,8 @@ export function superTokensSessionPorts({ signInPath = '/auth', refresh = public
     // refresh cannot be reached the SDK's sign-out gives up locally, and the form still appears
     // (auth-react cannot confirm a session either). A user's own "Sign out" button wants the
     // opposite, and uses this package's `signOut`, which rejects then.
-    signOut: () => signOutWithSdk(),
+    // Loaded when it happens (see signOut.ts): bytes of every first load otherwise.
+    signOut: () => import('./signOutBetweenRefreshes').then((module) => module.signOutBetweenRefreshes()),
     redirectToSignIn: async (returnTo, navigate) => {
       // Where the app set auth-react up (`authReactConfig`), its own redirect, which honours the
       // app's `getRedirectionURL` for TO_AUTH; it is loaded already then. Elsewhere (every page

@@ -1,0 +1,73 @@
+import { attemptRefreshingSession, doesSessionExist, signOut as signOutWithSdk } from 'supertokens-website';
+import { LockFactoryReference } from 'supertokens-website/utils/lockFactory';
+import { frontTokenFromCookies, readFrontToken } from './frontToken';
+import { sdkNow } from './sdkClock';
+import { readSdkCookies } from './sdkCookies';
+import { SignOutNotConfirmedError } from './signOutNotConfirmedError';
+
+/** The key supertokens-website's refresh holds its lock under (`onUnauthorisedResponse`). */
+const REFRESH_LOCK_KEY = 'REFRESH_TOKEN_USE';
+/** The SDK's own wait for that lock before it looks again. */
+const LOCK_ATTEMPT_MS = 1_000;
+/** A refresh in another tab that holds the lock longer has met a network fault: sign out anyway. */
+const LOCK_PATIENCE_MS = 10_000;
+/** A token this close to expiry would make the SDK's sign-out refresh first, and wait for this lock. */
+const EXPIRY_MARGIN_MS = 2_000;
+/**
+ * The longest the sign-out keeps the lock: should its request meet a 401 anyway, the SDK's refresh
+ * asks for this very lock, and must get it.
+ */
+const LONGEST_HOLD_MS = 5_000;
+
+/** The kit's `signOut` (see signOut.ts), loaded with the rest of this module when a sign-out happens. */
+export async function signOutOrReject(): Promise<void> {
+  // After a refused refresh (401) the SDK drops its front token: the session is gone, and the
+  // SDK's sign-out below just tells the tabs so. A front token left means the refresh failed.
+  if (!(await doesSessionExist()) && frontTokenFromCookies(await readSdkCookies())) {
+    throw new SignOutNotConfirmedError('Not signed out: the server did not answer.');
+  }
+  await signOutBetweenRefreshes();
+}
+
+/**
+ * supertokens-website's `signOut()`, never in the middle of another tab's refresh. The SDK's
+ * sign-out takes no lock: when another tab's refresh (a refresh ahead of expiry, say) is answered
+ * after the sign-out, its answer writes the rotated tokens back into the cookies every tab shares.
+ * The session is revoked on the server, but its new access token still verifies until it expires,
+ * and the SDK believes a session exists (found by the soak, seed 5016). Under the refresh's own
+ * lock the sign-out waits for a refresh in flight, and a refresh that waited for it finds no
+ * session and asks nothing.
+ *
+ * The lock is never held across a refresh of this tab: a token about to expire is refreshed first,
+ * outside it (the SDK's sign-out would refresh it inside, and wait for this lock), and the lock
+ * goes after `LONGEST_HOLD_MS` whatever the sign-out still waits for.
+ */
+export async function signOutBetweenRefreshes(): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const signedOut = await underRefreshLock(async () => {
+      const token = readFrontToken(await readSdkCookies());
+      if (token && token.expiresAt - sdkNow() < EXPIRY_MARGIN_MS) return false;
+      await signOutWithSdk();
+      return true;
+    });
+    if (signedOut) return;
+    // Under the lock, as the SDK refreshes; a refresh that fails leaves the sign-out to the SDK.
+    if (!(await attemptRefreshingSession().catch(() => false))) break;
+  }
+  // The refresh failed, or the token is still about to expire after it (a clock far off): the
+  // SDK's sign-out as it is.
+  await signOutWithSdk();
+}
+
+async function underRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+  const lock = await LockFactoryReference.getReferenceOrThrow().lockFactory();
+  const giveUpAt = Date.now() + LOCK_PATIENCE_MS;
+  let acquired = false;
+  while (!acquired && Date.now() < giveUpAt) acquired = await lock.acquireLock(REFRESH_LOCK_KEY, LOCK_ATTEMPT_MS);
+  const working = work();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([working.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, LONGEST_HOLD_MS)))]);
+  clearTimeout(timer);
+  if (acquired) await lock.releaseLock(REFRESH_LOCK_KEY);
+  return working;
+}
