@@ -11,33 +11,27 @@ const LEAD_FOR_AN_HOUR = 60_000;
 describe('session-flow runtime: refreshing ahead of expiry', () => {
   it('refreshes once, a minute before an hour-long token expires, keeping the page, then schedules from the fresh token', async () => {
     const { world, actor } = await signedIn();
-    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR - 1);
-    await flush();
+    await advance(world, HOUR - LEAD_FOR_AN_HOUR - 1);
     expect(world.session.refreshCalls).toBe(0);
-    world.clock.advance(1);
-    await flush();
+    await advance(world, 1);
     expect(world.session.refreshCalls).toBe(1);
     expect(actor.getSnapshot().value).toBe('revalidating');
 
     world.session.answerRefresh('refreshed');
     await flush();
     expect(actor.getSnapshot().value).toBe('authenticated');
-    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR - 1);
-    await flush();
+    await advance(world, HOUR - LEAD_FOR_AN_HOUR - 1);
     expect(world.session.refreshCalls).toBe(1);
-    world.clock.advance(1);
-    await flush();
+    await advance(world, 1);
     expect(world.session.refreshCalls).toBe(2);
   });
 
   it('leads by a fifth of a short lifetime, and by up to a fifth more with jitter', async () => {
     for (const [random, leadMs] of [[0, 600], [1, 720]] as const) {
       const { world } = await signedIn({ accessTokenLifetimeMs: 3_000 }, { random: () => random });
-      world.clock.advance(3_000 - leadMs - 1);
-      await flush();
+      await advance(world, 3_000 - leadMs - 1);
       expect(world.session.refreshCalls).toBe(0);
-      world.clock.advance(1);
-      await flush();
+      await advance(world, 1);
       expect(world.session.refreshCalls).toBe(1);
     }
   });
@@ -46,11 +40,9 @@ describe('session-flow runtime: refreshing ahead of expiry', () => {
     const { world } = await signedIn();
     world.clock.advance(HOUR / 2);
     world.otherTabs.announce('refreshed');
-    world.clock.advance(HOUR / 2 - LEAD_FOR_AN_HOUR);
-    await flush();
+    await advance(world, HOUR / 2 - LEAD_FOR_AN_HOUR);
     expect(world.session.refreshCalls).toBe(0);
-    world.clock.advance(HOUR / 2);
-    await flush();
+    await advance(world, HOUR / 2);
     expect(world.session.refreshCalls).toBe(1);
   });
 
@@ -58,13 +50,11 @@ describe('session-flow runtime: refreshing ahead of expiry', () => {
     const { world } = await signedIn();
     world.clock.advance(HOUR - LEAD_FOR_AN_HOUR - 100);
     world.otherTabs.announce('refreshing');
-    world.clock.advance(100);
-    await flush();
+    await advance(world, 100);
     expect(world.session.refreshCalls).toBe(0);
 
     world.otherTabs.announce('refreshed');
-    world.clock.advance(LEAD_FOR_AN_HOUR / 2);
-    await flush();
+    await advance(world, LEAD_FOR_AN_HOUR / 2);
     expect(world.session.refreshCalls).toBe(0);
     // Then the other tab's token has its turn, a lead before it expires: one refresh, then.
     const renewedDueAt = world.session.accessTokenExpiresAt - LEAD_FOR_AN_HOUR;
@@ -76,8 +66,7 @@ describe('session-flow runtime: refreshing ahead of expiry', () => {
   it('pauses while the tab is hidden and schedules again when it is visible', async () => {
     const { world, actor } = await signedIn();
     world.tab.visible = false;
-    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR);
-    await flush();
+    await advance(world, HOUR - LEAD_FOR_AN_HOUR);
     expect(world.session.refreshCalls).toBe(0);
     expect(world.clock.pendingTimers()).toBe(0);
 
@@ -90,8 +79,7 @@ describe('session-flow runtime: refreshing ahead of expiry', () => {
   it('pauses while the browser is offline and schedules again when it is back online', async () => {
     const { world, actor } = await signedIn();
     world.tab.online = false;
-    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR);
-    await flush();
+    await advance(world, HOUR - LEAD_FOR_AN_HOUR);
     expect(world.session.refreshCalls).toBe(0);
 
     world.tab.online = true;
@@ -103,8 +91,7 @@ describe('session-flow runtime: refreshing ahead of expiry', () => {
   it('never refreshes after a sign-out: no token, nothing to refresh ahead of', async () => {
     const { world } = await signedIn();
     world.session.signedIn = false;
-    world.clock.advance(HOUR);
-    await flush();
+    await advance(world, HOUR);
     expect(world.session.refreshCalls).toBe(0);
     expect(world.clock.pendingTimers()).toBe(0);
   });
@@ -115,32 +102,26 @@ describe('session-flow runtime: refreshing ahead of expiry', () => {
     expect(world.session.refreshCalls).toBe(1); // the recovery's own
     world.session.answerRefresh('session-gone');
     await flush();
-    world.clock.advance(HOUR);
-    await flush();
+    await advance(world, HOUR);
     expect(world.session.refreshCalls).toBe(1);
   });
 
   it('backs off after a failed background refresh, keeping the page and the session', async () => {
     const { world, actor } = await signedIn();
-    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR);
-    await flush();
+    await advance(world, HOUR - LEAD_FOR_AN_HOUR);
     world.session.failRefresh('network');
     await flush();
     expect(actor.getSnapshot().value).toBe('authenticated');
     expect(world.session.signedIn).toBe(true);
-    world.clock.advance(999);
-    await flush();
+    await advance(world, 999);
     expect(world.session.refreshCalls).toBe(1);
-    world.clock.advance(1);
-    await flush();
+    await advance(world, 1);
     expect(world.session.refreshCalls).toBe(2);
     world.session.failRefresh('server');
     await flush();
-    world.clock.advance(1_999);
-    await flush();
+    await advance(world, 1_999);
     expect(world.session.refreshCalls).toBe(2);
-    world.clock.advance(1);
-    await flush();
+    await advance(world, 1);
     expect(world.session.refreshCalls).toBe(3);
   });
 
@@ -150,8 +131,7 @@ describe('session-flow runtime: refreshing ahead of expiry', () => {
       [{ accessTokenLifetimeMs: null }, {}],
     ] as const) {
       const { world } = await signedIn(worldOptions, runtime);
-      world.clock.advance(HOUR);
-      await flush();
+      await advance(world, HOUR);
       expect(world.session.refreshCalls).toBe(0);
       expect(world.clock.pendingTimers()).toBe(0);
     }
@@ -166,6 +146,12 @@ async function signedIn(worldOptions: FakeSessionFlowWorldOptions = {}, runtime:
   }).start();
   await flush();
   return { world, actor };
+}
+
+/** Moves the fake clock on and lets what it fired settle. */
+async function advance(world: { clock: { advance(ms: number): void } }, ms: number) {
+  world.clock.advance(ms);
+  await flush();
 }
 
 async function flush() {
