@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { signUpAndLetAccessTokenExpire } from '../support/expiredSession';
-import { dropAccessTokenFromPageRequests, dropRefreshRequests } from '../support/faults';
+import { delayRefreshRequests, dropAccessTokenFromPageRequests, dropRefreshRequests } from '../support/faults';
 import { expect, test } from '../support/fixtures';
 import { statesSince } from '../support/sessionTrace';
 import { signUpThroughUI } from '../support/auth';
@@ -67,6 +67,28 @@ test.describe('the default loading screen', () => {
     await expect(page.locator('[data-session-flow="loading"]')).toHaveCount(0);
   });
 
+  // docs/decisions/020: on a slow network the screen showed 200 ms in and then held a page whose
+  // server props had come, until it had been on screen 500 ms (356 ms in the bench's 4G deep link).
+  test('a slow refresh: the screen shows, then gives way as soon as the renewed page has come', async ({ page, context, requests }) => {
+    const { user } = await signUpAndLetAccessTokenExpire(page, context, requests);
+    await delayRefreshRequests(page, 250);
+    await page.addInitScript(recordScreenAndContentTimes);
+    await page.goto('/account', { waitUntil: 'load' });
+    await expect(page.getByTestId('user-id')).toHaveText(user.userId);
+
+    const times = await page.evaluate(() => (window as unknown as { screenTimes: ScreenTimes }).screenTimes);
+    const propsCameAt = await page.evaluate(() =>
+      Math.max(...performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/_next/data/')).map((entry) => (entry as PerformanceResourceTiming).responseEnd)),
+    );
+    expect(times.shownAt, 'the screen showed').toBeGreaterThan(0);
+    expect(times.contentAt - times.shownAt, 'long enough not to flash').toBeGreaterThanOrEqual(150);
+    // Held only while the screen is too new to take away. The old minimum held it until 500 ms on
+    // screen: 300-370 ms after that moment here (3 runs of 3 with it); the router and React take
+    // 10-140 ms after the props on this shared machine.
+    const readyAt = Math.max(propsCameAt, times.shownAt + 150);
+    expect(times.contentAt - readyAt, 'the page shows once its props have come').toBeLessThan(200);
+  });
+
   // Found by the fault soak (seed 5127): the loading UI timed its minimum display with the wall
   // clock, and stayed over the recovered page for as long as the clock had moved back.
   test('the wall clock moves back while the screen shows: it still gives way to the page once recovered', async ({ page, context, requests }) => {
@@ -116,6 +138,21 @@ test.describe('the default loading screen', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
   });
 });
+
+interface ScreenTimes {
+  shownAt: number;
+  contentAt: number;
+}
+
+/** In the page, from the first script on: when the loading screen appeared, and when the content did. */
+function recordScreenAndContentTimes() {
+  const times: ScreenTimes = { shownAt: 0, contentAt: 0 };
+  (window as unknown as { screenTimes: ScreenTimes }).screenTimes = times;
+  new MutationObserver(() => {
+    if (!times.shownAt && document.querySelector('[data-session-flow-state]')) times.shownAt = performance.now();
+    if (!times.contentAt && document.querySelector('[data-testid="user-id"]')) times.contentAt = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
 
 async function box(locator: Locator) {
   const found = await locator.boundingBox();

@@ -25,6 +25,17 @@ export async function dropRefreshRequests(page: Page): Promise<RefreshOutage> {
   };
 }
 
+/** A slow network for the refresh call only: each is held `delayMs` before it goes on. */
+export async function delayRefreshRequests(page: Page, delayMs: number): Promise<void> {
+  await page.route(
+    (url) => url.pathname === REFRESH_PATH,
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await route.fallback();
+    },
+  );
+}
+
 export interface CookieFault {
   /** Page requests that reached the server without the access token. */
   stripped(): number;
