@@ -25,15 +25,32 @@ export async function dropRefreshRequests(page: Page): Promise<RefreshOutage> {
   };
 }
 
-/** A slow network for the refresh call only: each is held `delayMs` before it goes on. */
-export async function delayRefreshRequests(page: Page, delayMs: number): Promise<void> {
+export interface HeldRefresh {
+  /** Resolves once the page has sent a refresh request (it is being held). */
+  sent: Promise<void>;
+  /** Lets the held refresh requests, and every later one, go on. */
+  release(): void;
+}
+
+/** A refresh the test answers when it chooses: each request waits until `release()`. */
+export async function holdRefreshRequests(page: Page): Promise<HeldRefresh> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let sent = () => {};
+  const sentOnce = new Promise<void>((resolve) => {
+    sent = resolve;
+  });
   await page.route(
     (url) => url.pathname === REFRESH_PATH,
     async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      sent();
+      await released;
       await route.fallback();
     },
   );
+  return { sent: sentOnce, release };
 }
 
 export interface CookieFault {
