@@ -1,4 +1,4 @@
-import Router from 'next/router';
+import type { NextRouter } from 'next/router';
 import SessionRecipe, { type InputType } from 'supertokens-website';
 import { RETURN_TO_PARAM, type SessionPorts } from 'ssr-session-flow/core';
 import { createWebLocksLockFactory, leanRefresh, sessionRecipeConfig, superTokensSessionPorts } from 'ssr-session-flow/supertokens/client';
@@ -34,6 +34,13 @@ async function loadBrowserTabsLock() {
 type WindowHandler = NonNullable<InputType['windowHandler']>;
 
 /**
+ * The pages router of this document, handed over by `_app` (its `router` prop): App Router
+ * documents have none. Given rather than imported, so App Router pages, which load this module
+ * too, never load `next/router` (about 20 kB gzip of router, route loader and path matching).
+ */
+let pagesRouter: Pick<NextRouter, 'push'> | null = null;
+
+/**
  * SuperTokens navigates (the prebuilt UI after sign-in, `redirectToAuth`) with the Next router
  * instead of full page loads. Given to both SDK set-ups: the SDKs keep the first window handler
  * they are given in a document, whichever of them that is.
@@ -51,7 +58,7 @@ export const routedWindowHandler: WindowHandler = (original) => ({
  * page (no pages router there) by loading the document, as SuperTokens does by default.
  */
 export function navigate(url: string, loadDocument: (url: string) => void = (target) => window.location.assign(target)): void {
-  if (Router.router) void Router.push(url);
+  if (pagesRouter) void pagesRouter.push(url);
   else loadDocument(url);
 }
 
@@ -62,10 +69,13 @@ let sessionRecipeReady = false;
  * fetch interceptor, the session events); only the sign-in page adds supertokens-auth-react and
  * its prebuilt UI (docs/decisions/014). supertokens-website is made to be initialised again, so
  * auth-react can still initialise it with the same options when the sign-in page loads later in
- * this document. Browser-only and idempotent.
+ * this document. Browser-only and idempotent. `_app` gives the pages router; App Router pages give
+ * none, and SuperTokens loads documents there.
  */
-export function ensureSessionRecipe(): void {
-  if (sessionRecipeReady || typeof window === 'undefined') return;
+export function ensureSessionRecipe(router?: Pick<NextRouter, 'push'>): void {
+  if (typeof window === 'undefined') return;
+  if (router) pagesRouter = router;
+  if (sessionRecipeReady) return;
   SessionRecipe.init({
     apiDomain: appInfo.apiDomain,
     apiBasePath: appInfo.apiBasePath,

@@ -10,7 +10,7 @@ const BARE_PAGES = /^\/(auth|bench)(\/|$)/;
 
 export default function App({ Component, pageProps, router }: AppProps) {
   // Here rather than at module level: the sign-in page's module has claimed the SDK by now.
-  ensureSessionRecipe();
+  ensureSessionRecipe(router);
   const [session] = useState(sessionFlowSession);
   const { renderSessionLoading } = Component as WithSessionLoading;
   const messages = useDemoMessages();

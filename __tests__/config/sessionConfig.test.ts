@@ -1,12 +1,7 @@
 import type { RecipeInterface } from 'supertokens-website';
-import Router from 'next/router';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { refreshLockFactory, routedWindowHandler, sessionRecipeOptions, signInPageUrl } from '../../config/sessionConfig';
-
-// `router` is set once a pages-router page has mounted; App Router pages have none.
-jest.mock('next/router', () => ({ __esModule: true, default: { push: jest.fn(async () => true), router: {} } }));
-const pagesRouter = Router as unknown as { router: object | null; push: jest.Mock };
+import { ensureSessionRecipe, refreshLockFactory, routedWindowHandler, sessionRecipeOptions, signInPageUrl } from '../../config/sessionConfig';
 
 describe('the Session recipe every page runs on', () => {
   const interceptedByDefault = jest.fn(() => true);
@@ -28,24 +23,20 @@ describe('the Session recipe every page runs on', () => {
     expect(recipe.shouldDoInterceptionBasedOnUrl('https://elsewhere.example/api', 'http://localhost', undefined)).toBe(false);
   });
 
-  it('makes SuperTokens navigate with the Next router, whichever SDK a document initialised first', () => {
+  // Runs first: no `_app` has handed its router over yet in this module's life.
+  it('loads the document from an App Router page, where no pages router was handed over', () => {
     const original = { location: { setHref: jest.fn() } } as unknown as Parameters<typeof routedWindowHandler>[0];
-    routedWindowHandler(original).location.setHref('/account');
-    expect(Router.push).toHaveBeenCalledWith('/account');
-    expect(original.location.setHref).not.toHaveBeenCalled();
+    routedWindowHandler(original).location.setHref('/auth?show=signin');
+    expect(original.location.setHref).toHaveBeenCalledWith('/auth?show=signin');
   });
 
-  it('loads the document from an App Router page, where there is no pages router', () => {
+  it('makes SuperTokens navigate with the pages router `_app` hands over, whichever SDK a document initialised first', () => {
+    const router = { push: jest.fn(async () => true) };
     const original = { location: { setHref: jest.fn() } } as unknown as Parameters<typeof routedWindowHandler>[0];
-    pagesRouter.push.mockClear();
-    pagesRouter.router = null;
-    try {
-      routedWindowHandler(original).location.setHref('/auth?show=signin');
-    } finally {
-      pagesRouter.router = {};
-    }
-    expect(original.location.setHref).toHaveBeenCalledWith('/auth?show=signin');
-    expect(pagesRouter.push).not.toHaveBeenCalled();
+    ensureSessionRecipe(router);
+    routedWindowHandler(original).location.setHref('/account');
+    expect(router.push).toHaveBeenCalledWith('/account');
+    expect(original.location.setHref).not.toHaveBeenCalled();
   });
 
   it('knows the sign-in page, for the sign-out button', () => {

@@ -25,6 +25,34 @@ export async function dropRefreshRequests(page: Page): Promise<RefreshOutage> {
   };
 }
 
+export interface HeldRefresh {
+  /** Resolves once the page has sent a refresh request (it is being held). */
+  sent: Promise<void>;
+  /** Lets the held refresh requests, and every later one, go on. */
+  release(): void;
+}
+
+/** A refresh the test answers when it chooses: each request waits until `release()`. */
+export async function holdRefreshRequests(page: Page): Promise<HeldRefresh> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let sent = () => {};
+  const sentOnce = new Promise<void>((resolve) => {
+    sent = resolve;
+  });
+  await page.route(
+    (url) => url.pathname === REFRESH_PATH,
+    async (route) => {
+      sent();
+      await released;
+      await route.fallback();
+    },
+  );
+  return { sent: sentOnce, release };
+}
+
 export interface CookieFault {
   /** Page requests that reached the server without the access token. */
   stripped(): number;

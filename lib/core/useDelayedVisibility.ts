@@ -3,16 +3,20 @@ import { useEffect, useRef, useState } from 'react';
 export interface LoadingTimings {
   /** Recovery faster than this never shows the loading UI. */
   showDelayMs: number;
-  /** Once shown, the loading UI stays at least this long, so it never flickers. */
+  /**
+   * A loading UI taken away sooner than this after it appeared reads as a flash, so it stays until
+   * then; one on screen at least this long goes the moment the page is ready (docs/decisions/020).
+   */
   minVisibleMs: number;
 }
 
-export const DEFAULT_LOADING_TIMINGS: LoadingTimings = { showDelayMs: 200, minVisibleMs: 500 };
+export const DEFAULT_LOADING_TIMINGS: LoadingTimings = { showDelayMs: 200, minVisibleMs: 150 };
 
 /**
  * `true` while a loading UI should be on screen for a `wanted` signal: it turns on `showDelayMs`
- * after `wanted` does, and turns off no earlier than `minVisibleMs` after it turned on. Starts
- * `false` on the server and on the hydrating render, so both produce the same markup.
+ * after `wanted` does, and turns off when `wanted` does, but never sooner than `minVisibleMs` after
+ * it turned on. Starts `false` on the server and on the hydrating render, so both produce the same
+ * markup.
  */
 export function useDelayedVisibility(wanted: boolean, { showDelayMs, minVisibleMs }: LoadingTimings): boolean {
   const [visible, setVisible] = useState(false);
