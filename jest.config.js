@@ -10,6 +10,9 @@ const kitModuleNameMapper = Object.fromEntries(
   Object.entries(kitEntries).map(([name, { source }]) => [`^${name}$`, `<rootDir>/${source.slice(2)}`]),
 );
 
+/** The embedded core by its package name, as the repository's code imports it (tsconfig.json's `paths` too). */
+const embeddedCoreMapper = { '^ssr-session-flow-embedded-core$': '<rootDir>/embedded-core/index.ts' };
+
 /**
  * SUPERTOKENS_WEBSITE_DIR=<a supertokens-website folder>: the suites run against that release
  * instead of the repository's (the compatibility matrix runs the lean refresh's contract so).
@@ -23,7 +26,7 @@ const config = {
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setupTests.ts'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/.next/'],
-  moduleNameMapper: { ...kitModuleNameMapper, ...websiteMapper },
+  moduleNameMapper: { ...kitModuleNameMapper, ...embeddedCoreMapper, ...websiteMapper },
 };
 
 module.exports = createJestConfig(config);
