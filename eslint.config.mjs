@@ -48,7 +48,7 @@ export default tseslint.config(
   },
   {
     // Jest fixtures and Playwright fixtures call functions named `use…` that are not React hooks.
-    files: ['__tests__/**/*.ts', 'e2e/**'],
+    files: ['__tests__/**/*.ts', 'e2e/**', 'lib/testing/playwright/**', 'examples/*/e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
