@@ -16,7 +16,7 @@ export interface SessionFlowWorkerOptions {
 }
 
 export interface SessionFlowTestFixtures {
-  /** A new user signed up through the app's API before the test; the test's context holds the session. */
+  /** A new user signed up through the app's API before the test, from `page` on the sign-in page (where it is left): the browser holds the session. */
   testUser: TestUser;
 }
 
@@ -39,9 +39,9 @@ export const test = base.extend<SessionFlowTestOptions & SessionFlowTestFixtures
     },
     { scope: 'worker' },
   ],
-  testUser: async ({ context, baseURL, sessionFlowApp }, use) => {
+  testUser: async ({ page, baseURL, sessionFlowApp }, use) => {
     if (!baseURL) throw new Error('testUser needs the app’s origin: set use.baseURL in playwright.config (e.g. http://localhost:3000).');
-    await use(await signUpTestUser(context, baseURL, sessionFlowApp));
+    await use(await signUpTestUser(page, baseURL, sessionFlowApp));
   },
 });
 

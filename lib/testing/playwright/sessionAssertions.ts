@@ -1,9 +1,12 @@
-import { expect, type Locator, type Page, type Request } from '@playwright/test';
+import { expect, type Locator, type Page, type Request, type Response } from '@playwright/test';
 import { ACCESS_TOKEN_COOKIE, refreshPathOf, signInPathOf, type SessionFlowAppPaths } from './appPaths';
 import { appOriginOf } from './accessTokenExpiry';
 
 export interface RecoveryExpectation extends SessionFlowAppPaths {
-  /** What only a signed-in user sees: it must show once the page has recovered. */
+  /**
+   * What only a signed-in user sees, and what the page shows only once it has recovered: after a
+   * reload any protected content; after a client-side navigation, something of the destination.
+   */
   content: Locator;
   /** What makes the page need its session. Default: `page.reload()`, the user coming back to the tab. */
   action?: () => Promise<unknown>;
@@ -12,41 +15,44 @@ export interface RecoveryExpectation extends SessionFlowAppPaths {
 }
 
 /**
- * Runs `action` and expects the page to recover its session in place: a refresh call succeeded,
- * `content` shows, and no document was loaded besides the one `action` loads itself (no hard
- * reload, no trip through the sign-in page).
+ * Runs `action` and expects the page to recover its session in place: a refresh call succeeded
+ * before `content` showed, and no document was loaded besides the one `action` loads itself (no
+ * hard reload, no trip through the sign-in page). Content that shows with no refresh before it
+ * was never in need of one: expire the token first (`expireAccessToken`).
  */
 export async function expectRecoveredWithoutDocumentLoad(page: Page, expectation: RecoveryExpectation): Promise<void> {
   const refreshPath = refreshPathOf(expectation);
   const documents: string[] = [];
   const refreshAnswers: Array<number | string> = [];
+  const isRefresh = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname === refreshPath;
   const onRequest = (request: Request) => {
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documents.push(request.url());
   };
-  const onFinished = async (request: Request) => {
-    if (request.method() !== 'POST' || new URL(request.url()).pathname !== refreshPath) return;
-    const response = await request.response().catch(() => null);
-    refreshAnswers.push(response ? response.status() : 'no answer');
+  // The answer's status as soon as its headers arrive: before the page can act on it.
+  const onResponse = (response: Response) => {
+    if (isRefresh(response.request())) refreshAnswers.push(response.status());
   };
   const onFailed = (request: Request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === refreshPath) refreshAnswers.push(request.failure()?.errorText ?? 'failed');
+    if (isRefresh(request)) refreshAnswers.push(request.failure()?.errorText ?? 'failed');
   };
   page.on('request', onRequest);
-  page.on('requestfinished', onFinished);
+  page.on('response', onResponse);
   page.on('requestfailed', onFailed);
+  let answersBeforeContent: Array<number | string>;
   try {
     await (expectation.action ?? (() => page.reload({ waitUntil: 'load' })))();
     await expect(expectation.content, 'the protected content shows again').toBeVisible();
-    await expect
-      .poll(() => refreshAnswers.some((answer) => typeof answer === 'number' && answer >= 200 && answer < 300), {
-        message: `a refresh call (POST ${refreshPath}) succeeded; the answers were ${JSON.stringify(refreshAnswers)}: did the access token expire first (expireAccessToken)?`,
-      })
-      .toBe(true);
+    answersBeforeContent = [...refreshAnswers];
   } finally {
     page.off('request', onRequest);
-    page.off('requestfinished', onFinished);
+    page.off('response', onResponse);
     page.off('requestfailed', onFailed);
   }
+  expect(
+    answersBeforeContent.some((answer) => typeof answer === 'number' && answer >= 200 && answer < 300),
+    `a refresh call (POST ${refreshPath}) succeeded before the content showed (answers: ${JSON.stringify(answersBeforeContent)}); ` +
+      'content with no refresh before it was never recovered: did the access token expire first (expireAccessToken)?',
+  ).toBe(true);
   const expected = expectation.actionLoadsDocument === false ? 0 : 1;
   expect(documents, `documents loaded: only the ${expected === 1 ? 'one the action loads' : 'none'}, no reload to recover`).toHaveLength(expected);
 }

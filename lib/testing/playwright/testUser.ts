@@ -1,4 +1,4 @@
-import type { BrowserContext } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ACCESS_TOKEN_COOKIE, apiPathOf, signInPathOf, type SessionFlowAppPaths } from './appPaths';
 
 export interface TestUser {
@@ -22,42 +22,37 @@ export interface SignUpTestUserOptions extends SessionFlowAppPaths {
 
 /**
  * Signs up a new EmailPassword user through the app's own API (`POST <apiBasePath>/signup`),
- * sent from a page of the app in a tab of its own (closed afterwards), so the session's cookies
- * land in `context` as a sign-up in the UI leaves them. Throws the app's own words when the
- * sign-up is refused, and says so when the app does not answer.
+ * sent from `page` on a page of the app at `origin` (the sign-in page by default, where it is
+ * left), so the session's cookies land in the browser as a sign-up in the UI leaves them. Throws
+ * the app's own words when the sign-up is refused, and says so when the app does not answer.
  */
-export async function signUpTestUser(context: BrowserContext, origin: string, options: SignUpTestUserOptions = {}): Promise<TestUser> {
+export async function signUpTestUser(page: Page, origin: string, options: SignUpTestUserOptions = {}): Promise<TestUser> {
   const email = options.email ?? `test-${crypto.randomUUID()}@example.com`;
   const password = options.password ?? `pw-${crypto.randomUUID().slice(0, 8)}-A1`;
   const fromUrl = new URL(options.fromPath ?? signInPathOf(options), origin).href;
   const signUpPath = apiPathOf(options, 'signup');
-  const tab = await context.newPage();
-  try {
-    await tab.goto(fromUrl, { waitUntil: 'load' }).catch((error: unknown) => {
-      throw new Error(`The app does not answer at ${fromUrl} (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): is it running, and is baseURL its origin?`);
+  await page.goto(fromUrl, { waitUntil: 'load' }).catch((error: unknown) => {
+    throw new Error(`The app does not answer at ${fromUrl} (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): is it running, and is baseURL its origin?`);
+  });
+  const formFields = [
+    { id: 'email', value: email },
+    { id: 'password', value: password },
+  ];
+  // A string: a TypeScript loader's helpers (`__name`) do not exist in the page.
+  const answer = (await page.evaluate(`(async () => {
+    const response = await fetch(${JSON.stringify(signUpPath)}, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json', rid: 'emailpassword' },
+      body: ${JSON.stringify(JSON.stringify({ formFields }))},
     });
-    const formFields = [
-      { id: 'email', value: email },
-      { id: 'password', value: password },
-    ];
-    // A string: a TypeScript loader's helpers (`__name`) do not exist in the page.
-    const answer = (await tab.evaluate(`(async () => {
-      const response = await fetch(${JSON.stringify(signUpPath)}, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json', rid: 'emailpassword' },
-        body: ${JSON.stringify(JSON.stringify({ formFields }))},
-      });
-      return { status: response.status, body: await response.text() };
-    })()`)) as { status: number; body: string };
-    const userId = readUserId(answer, signUpPath);
-    if (!(await context.cookies(origin)).some((cookie) => cookie.name === ACCESS_TOKEN_COOKIE && cookie.value !== '')) {
-      throw new Error(`The sign-up at ${signUpPath} succeeded but set no ${ACCESS_TOKEN_COOKIE} cookie: the app must use cookie-based sessions.`);
-    }
-    return { email, password, userId };
-  } finally {
-    await tab.close();
+    return { status: response.status, body: await response.text() };
+  })()`)) as { status: number; body: string };
+  const userId = readUserId(answer, signUpPath);
+  if (!(await page.context().cookies(origin)).some((cookie) => cookie.name === ACCESS_TOKEN_COOKIE && cookie.value !== '')) {
+    throw new Error(`The sign-up at ${signUpPath} succeeded but set no ${ACCESS_TOKEN_COOKIE} cookie: the app must use cookie-based sessions.`);
   }
+  return { email, password, userId };
 }
 
 function readUserId({ status, body }: { status: number; body: string }, signUpPath: string): string {
