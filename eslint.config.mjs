@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', '.next/', '.next-*/', 'test-results/', 'playwright-report/', 'coverage/', 'examples/*/node_modules/', 'examples/*/.next/', '**/next-env.d.ts', 'bench/fixtures/*/.next/', 'bench/fixtures/*/.next-*/'],
+    ignores: ['node_modules/', 'dist/', 'embedded-core/dist/', '.next/', '.next-*/', 'test-results/', 'playwright-report/', 'coverage/', 'examples/*/node_modules/', 'examples/*/.next/', '**/next-env.d.ts', 'bench/fixtures/*/.next/', 'bench/fixtures/*/.next-*/'],
   },
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -43,12 +43,12 @@ export default tseslint.config(
   },
   {
     // Tools and tests talk to whoever runs them.
-    files: ['scripts/**', 'bench/**', 'e2e/**', 'embedded-core/cli.ts', 'package/**', '__tests__/**', 'examples/**/scripts/**'],
+    files: ['scripts/**', 'bench/**', 'e2e/**', 'embedded-core/cli.ts', 'embedded-core/build.ts', 'embedded-core/checkPackage.ts', 'package/**', '__tests__/**', 'examples/**/scripts/**'],
     rules: { 'no-console': 'off' },
   },
   {
     // Jest fixtures and Playwright fixtures call functions named `use…` that are not React hooks.
-    files: ['__tests__/**/*.ts', 'e2e/**'],
+    files: ['__tests__/**/*.ts', 'e2e/**', 'lib/testing/playwright/**', 'examples/*/e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {

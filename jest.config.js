@@ -10,6 +10,9 @@ const kitModuleNameMapper = Object.fromEntries(
   Object.entries(kitEntries).map(([name, { source }]) => [`^${name}$`, `<rootDir>/${source.slice(2)}`]),
 );
 
+/** The embedded core by its package name, as the repository's code imports it (tsconfig.json's `paths` too). */
+const embeddedCoreMapper = { '^ssr-session-flow-embedded-core$': '<rootDir>/embedded-core/index.ts' };
+
 /**
  * SUPERTOKENS_WEBSITE_DIR=<a supertokens-website folder>: the suites run against that release
  * instead of the repository's (the compatibility matrix runs the lean refresh's contract so).
@@ -24,8 +27,8 @@ const config = {
   testMatch: ['<rootDir>/__tests__/**/*.test.ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/.next/'],
   // Builds and packs that npm test makes beside Jest (scripts/test.ts): never crawled.
-  modulePathIgnorePatterns: ['<rootDir>/\\.next', '<rootDir>/dist/', '<rootDir>/test-results/'],
-  moduleNameMapper: { ...kitModuleNameMapper, ...websiteMapper },
+  modulePathIgnorePatterns: ['<rootDir>/\\.next', '<rootDir>/dist/', '<rootDir>/embedded-core/dist/', '<rootDir>/test-results/'],
+  moduleNameMapper: { ...kitModuleNameMapper, ...embeddedCoreMapper, ...websiteMapper },
 };
 
 module.exports = createJestConfig(config);

@@ -1,6 +1,6 @@
 import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { buildCell, installCell, packKit } from './consumers/consumerApp';
+import { buildCell, installCell, packPackages } from './consumers/consumerApp';
 import { EXAMPLE_CELL, type ConsumerCell } from './consumers/consumerCells';
 import {
   buildEnvFor,
@@ -40,8 +40,8 @@ export const standaloneBuildEnv = () => buildEnvFor(STANDALONE_ORIGIN, STANDALON
 export function consumerPreparation(cells: readonly ConsumerCell[], specs: readonly string[]): E2ePreparation {
   let installed: Promise<void> | undefined;
   const install = () =>
-    (installed ??= packKit().then(async (tarball) => {
-      for (const cell of cells) await installCell(cell, tarball);
+    (installed ??= packPackages().then(async (tarballs) => {
+      for (const cell of cells) await installCell(cell, tarballs);
     }));
   return {
     name: cells.map((cell) => cell.title).join(', '),
@@ -69,7 +69,7 @@ export const E2E_PREPARATIONS: readonly E2ePreparation[] = [
     },
   },
   { name: 'the demo with cacheComponents', specs: ['51'], build: async () => buildApp(cacheComponentsBuildEnv()) },
-  consumerPreparation([EXAMPLE_CELL], ['40', '41']),
+  consumerPreparation([EXAMPLE_CELL], ['40', '41', '42']),
 ];
 
 /**

@@ -1,21 +1,22 @@
-import { CoreConfigError, readCoreConfigFromEnv, readPort } from './config';
+import { parseCoreCommandLine } from './commandLine';
+import { CoreConfigError } from './config';
 import { PortInUseError, startEmbeddedCore } from './server';
 import { DataFileError } from './store/fileStore';
 
 /**
- * `npm run core`: the embedded core on its own, configured like the real core's docker image
- * (ACCESS_TOKEN_VALIDITY, REFRESH_TOKEN_VALIDITY, API_KEYS, …, PORT) plus
- * EMBEDDED_CORE_DATA_FILE (default .data/embedded-core.json; set it empty for memory only).
+ * The core's `bin` (`npx ssr-session-flow-embedded-core --port 3567`; in this repository
+ * `npm run core -- --port 3567`): the embedded core on its own, configured by flags and by the real
+ * core's docker image variables (ACCESS_TOKEN_VALIDITY, REFRESH_TOKEN_VALIDITY, API_KEYS, …, PORT)
+ * plus EMBEDDED_CORE_DATA_FILE. `--help` lists them.
  */
 async function main(): Promise<void> {
-  const env = process.env;
-  const dataFile = env.EMBEDDED_CORE_DATA_FILE ?? '.data/embedded-core.json';
-  const core = await startEmbeddedCore({
-    port: readPort(env, 'PORT', 3567),
-    config: readCoreConfigFromEnv(env),
-    dataFile: dataFile === '' ? undefined : dataFile,
-  });
-  console.log(`Embedded SuperTokens core listening on ${core.url} (data: ${dataFile || 'memory only'})`);
+  const command = parseCoreCommandLine(process.argv.slice(2), process.env);
+  if (command.kind === 'help') {
+    console.info(command.text);
+    return;
+  }
+  const core = await startEmbeddedCore({ port: command.port, config: command.config, dataFile: command.dataFile });
+  console.info(`Embedded SuperTokens core listening on ${core.url} (data: ${command.dataFile ?? 'memory only'})`);
   const stop = () => {
     core.close().then(
       () => process.exit(0),

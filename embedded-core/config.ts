@@ -80,6 +80,15 @@ export function validateCoreConfig(config: CoreConfig): CoreConfig {
   return config;
 }
 
+/** `config` with another access token validity (seconds), checked as the core checks its config; `label` names where it came from. */
+export function withAccessTokenValidity(config: CoreConfig, seconds: number, label: string): CoreConfig {
+  try {
+    return validateCoreConfig({ ...config, accessTokenValiditySeconds: seconds });
+  } catch (error) {
+    throw new CoreConfigError(`${label} ${seconds}: ${(error as Error).message}`);
+  }
+}
+
 /** The core strips all whitespace and splits on commas. */
 export function parseApiKeys(raw: string | null | undefined): string[] | null {
   if (raw === null || raw === undefined || raw.trim() === '') return null;

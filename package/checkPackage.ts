@@ -4,7 +4,8 @@
  * - Imports point one way: machine ← core ← supertokens/client, inspect ← pages-router/client,
  *   app-router/client; machine ← supertokens/server ← pages-router/server, app-router/server
  *   (which renders app-router/client's components, as client references); testing builds on the
- *   core. The machine imports nothing but xstate; the pages
+ *   core; testing/playwright knows only Playwright (the core is a process it starts, never an
+ *   import). The machine imports nothing but xstate; the pages
  *   router server's browser build nothing of supertokens-node.
  * - What `_app` loads of the kit (the pages router's client entry with the core, the SuperTokens
  *   adapter and the machine) fits its size budget (minified, gzipped, peer dependencies not counted).
@@ -38,6 +39,8 @@ const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   // The boundary and the verdict report as client references: a server component renders them.
   'app-router/server/index': ['ssr-session-flow/machine', 'ssr-session-flow/supertokens/server', 'ssr-session-flow/app-router/client', 'next', 'react'],
   'testing/index': ['ssr-session-flow/machine', 'ssr-session-flow/core', 'ssr-session-flow/pages-router/client', 'ssr-session-flow/supertokens/client', 'xstate'],
+  // Node only, for the app's browser tests: Playwright, and nothing of the kit or of the core.
+  'testing/playwright/index': ['@playwright/test'],
   'inspect/index': ['ssr-session-flow/core', 'xstate', '@statelyai/inspect'],
   'client/index': ['ssr-session-flow/machine', 'ssr-session-flow/core', 'ssr-session-flow/pages-router/client', 'ssr-session-flow/supertokens/client', 'react'],
   'server/index': ['ssr-session-flow/machine', 'ssr-session-flow/pages-router/server', 'ssr-session-flow/supertokens/server', 'next'],

@@ -12,6 +12,7 @@ module.exports = {
   'ssr-session-flow/app-router/client': { source: './lib/app-router/client/index.ts' },
   'ssr-session-flow/app-router/server': { source: './lib/app-router/server/index.ts' },
   'ssr-session-flow/testing': { source: './lib/testing/index.ts' },
+  'ssr-session-flow/testing/playwright': { source: './lib/testing/playwright/index.ts' },
   'ssr-session-flow/inspect': { source: './lib/inspect/index.ts' },
   // The 0.3 entries, deprecated: removed in 0.5.
   'ssr-session-flow/client': { source: './lib/deprecated/client/index.ts' },

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import {
   CoreConfigError,
   DataFileError,
+  DEFAULT_DATA_FILE,
+  EMBEDDED_CORE_IN_PRODUCTION,
   PortInUseError,
   readCoreConfigFromEnv,
   readPort,
@@ -9,18 +11,16 @@ import {
   type CoreConfig,
   type EnvVars,
   type EmbeddedCore,
-} from '../embedded-core';
+} from 'ssr-session-flow-embedded-core';
 import { assertServerEnv, isProduction, ServerConfigError, type Env } from '../config/env';
 
 export const DEFAULT_EMBEDDED_CORE_PORT = 3567;
-export const DEFAULT_DATA_FILE = '.data/embedded-core.json';
 
 export type LaunchPlan =
   | { kind: 'external-core'; connectionURI: string }
   | { kind: 'embedded-core'; port: number; dataFile: string | undefined; config: CoreConfig };
 
-/** The opt-in that lets NODE_ENV=production run the embedded development core. */
-export const EMBEDDED_CORE_IN_PRODUCTION = 'EMBEDDED_CORE_IN_PRODUCTION';
+export { DEFAULT_DATA_FILE, EMBEDDED_CORE_IN_PRODUCTION };
 
 /**
  * A real core (SUPERTOKENS_CONNECTION_URI, with SUPERTOKENS_API_KEY if it needs one) turns the

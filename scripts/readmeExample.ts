@@ -33,6 +33,10 @@ export const EXAMPLE_BLOCKS: readonly ExampleBlock[] = [
       'app/SignOutButton.tsx',
     ],
   },
+  {
+    marker: 'consumer-browser-test-example',
+    files: ['playwright.config.ts', 'e2e/session.spec.ts'],
+  },
 ];
 
 const startOf = (block: ExampleBlock) => `<!-- ${block.marker}:start -->`;

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { createCoreApp, createFakeClock, type CoreApp, type FakeClock } from '../../embedded-core';
+import { createCoreApp, createFakeClock, type CoreApp, type FakeClock } from 'ssr-session-flow-embedded-core';
 import { CORE_CONFIG_KEYS } from '../../embedded-core/configKeys';
 import { callApp, tokensOf } from './support/inProcess';
 

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import type { EmbeddedCore } from '../../embedded-core';
+import type { EmbeddedCore } from 'ssr-session-flow-embedded-core';
 import { coreCall, createTestApp, startTestCore, type TestApp } from './support/coreFixture';
 
 let core: EmbeddedCore;

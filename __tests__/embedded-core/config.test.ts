@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { CoreConfigError, DEFAULT_CORE_CONFIG, readCoreConfigFromEnv, readPort } from '../../embedded-core';
+import { CoreConfigError, DEFAULT_CORE_CONFIG, readCoreConfigFromEnv, readPort } from 'ssr-session-flow-embedded-core';
 
 describe('configuration from the core’s own environment names', () => {
   it('uses the core’s defaults when nothing is set', () => {

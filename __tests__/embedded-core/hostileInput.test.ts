@@ -8,7 +8,7 @@ import {
   seedEmailPasswordUser,
   snapshotStore,
   type CoreApp,
-} from '../../embedded-core';
+} from 'ssr-session-flow-embedded-core';
 import { TEST_PASSWORD_HASHING } from './support/coreFixture';
 import { hostileRequests, toJsonText, type HostileRequest } from './support/hostileInput';
 import { callApp, tokensOf } from './support/inProcess';

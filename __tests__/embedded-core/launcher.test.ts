@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { DEFAULT_CORE_CONFIG, type EmbeddedCore } from '../../embedded-core';
+import { DEFAULT_CORE_CONFIG, type EmbeddedCore } from 'ssr-session-flow-embedded-core';
 import { planLaunch, waitForHello } from '../../scripts/launchWithCore';
 import { startTestCore } from './support/coreFixture';
 

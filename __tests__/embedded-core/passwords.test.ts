@@ -6,7 +6,7 @@ import {
   seedEmailPasswordUser,
   type CoreApp,
   type ScryptParams,
-} from '../../embedded-core';
+} from 'ssr-session-flow-embedded-core';
 import { createPasswordHasher, parseStoredHash } from '../../embedded-core/tokens/passwords';
 import { TEST_PASSWORD_HASHING } from './support/coreFixture';
 import { callApp, statusOf } from './support/inProcess';

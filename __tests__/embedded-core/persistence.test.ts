@@ -5,7 +5,7 @@ import path from 'node:path';
 import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import Session from 'supertokens-node/recipe/session';
 import SuperTokens from 'supertokens-node';
-import { DataFileError, openFileStore, seedEmailPasswordUser, summarizeApp, type EmbeddedCore } from '../../embedded-core';
+import { DataFileError, openFileStore, seedEmailPasswordUser, summarizeApp, type EmbeddedCore } from 'ssr-session-flow-embedded-core';
 import { startTestCore, TEST_PASSWORD_HASHING } from './support/coreFixture';
 import { initSdk } from './support/sdk';
 

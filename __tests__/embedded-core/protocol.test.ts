@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import http from 'node:http';
-import type { EmbeddedCore } from '../../embedded-core';
+import type { EmbeddedCore } from 'ssr-session-flow-embedded-core';
 import { coreCall, createTestApp, startTestCore, type TestApp } from './support/coreFixture';
 
 const API_KEY = 'protocol-test-key-0123456789';

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import SuperTokens from 'supertokens-node';
-import type { EmbeddedCore, CoreRequestEvent } from '../../embedded-core';
+import type { EmbeddedCore, CoreRequestEvent } from 'ssr-session-flow-embedded-core';
 import { Browser } from './support/browser';
 import { createTestApp, startTestCore } from './support/coreFixture';
 import { initSdk, sentResetEmails } from './support/sdk';

@@ -2,7 +2,7 @@
 import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import SuperTokens from 'supertokens-node';
 import Session from 'supertokens-node/recipe/session';
-import type { CoreRequestEvent } from '../../embedded-core';
+import type { CoreRequestEvent } from 'ssr-session-flow-embedded-core';
 import { Browser } from './support/browser';
 import { createTestApp, useSharedTestCore } from './support/coreFixture';
 import { initSdk } from './support/sdk';

@@ -2,7 +2,7 @@
 import SuperTokens from 'supertokens-node';
 import EmailPassword from 'supertokens-node/recipe/emailpassword';
 import Session from 'supertokens-node/recipe/session';
-import { createCoreApp, createFakeClock } from '../../embedded-core';
+import { createCoreApp, createFakeClock } from 'ssr-session-flow-embedded-core';
 import { coreCall, createTestApp, TEST_PASSWORD_HASHING, useSharedTestCore, type TestApp } from './support/coreFixture';
 import { callApp } from './support/inProcess';
 import { initSdk } from './support/sdk';

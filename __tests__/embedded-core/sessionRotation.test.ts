@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { createCoreApp, createFakeClock, type CoreApp, type FakeClock } from '../../embedded-core';
+import { createCoreApp, createFakeClock, type CoreApp, type FakeClock } from 'ssr-session-flow-embedded-core';
 import { callApp, statusOf, tokensOf, type Tokens } from './support/inProcess';
 
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { createCoreApp, createFakeClock, createMemoryStore, seedApp, summarizeApp, type CoreApp, type FakeClock } from '../../embedded-core';
+import { createCoreApp, createFakeClock, createMemoryStore, seedApp, summarizeApp, type CoreApp, type FakeClock } from 'ssr-session-flow-embedded-core';
 import { callApp } from './support/inProcess';
 
 let clock: FakeClock;

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { createCoreApp, createFakeClock, seedEmailPasswordUser, snapshotStore } from '../../embedded-core';
+import { createCoreApp, createFakeClock, seedEmailPasswordUser, snapshotStore } from 'ssr-session-flow-embedded-core';
 import { TEST_PASSWORD_HASHING } from './support/coreFixture';
 import { callApp } from './support/inProcess';
 

@@ -2,7 +2,7 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
 import SuperTokens from 'supertokens-node';
 import Session from 'supertokens-node/recipe/session';
-import type { EmbeddedCore } from '../../embedded-core';
+import type { EmbeddedCore } from 'ssr-session-flow-embedded-core';
 import { createSessionVerdictApi } from '../../lib/pages-router/server/sessionVerdictApi';
 import { createTestApp, startTestCore } from '../embedded-core/support/coreFixture';
 import { initSdk } from '../embedded-core/support/sdk';

@@ -5,33 +5,46 @@ import { REPO_ROOT } from '../e2eEnv';
 import { cellDir, CONSUMERS_DIR, distDirOf, originOf, type ConsumerBuild, type ConsumerCell } from './consumerCells';
 
 const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'consumer');
-/** What examples/consumer/package.json installs the kit from. */
-const TARBALL_IN_APP = path.join('.pack', 'ssr-session-flow.tgz');
-const TARBALL = path.join(CONSUMERS_DIR, 'ssr-session-flow.tgz');
 /** Generous: a cold npm cache downloads a whole Next.js. Never inside a test's time budget. */
 const INSTALL_TIMEOUT_MS = 15 * 60_000;
 const BUILD_TIMEOUT_MS = 10 * 60_000;
 
-/** What another team gets: the package built into dist/ and packed with `npm pack`. */
-export async function packKit(): Promise<string> {
+/** The two packages another team installs: the kit, and the embedded core its browser tests run on. */
+export interface PackedTarballs {
+  kit: string;
+  core: string;
+}
+
+/** Where examples/consumer/package.json installs each package from (`file:.pack/<name>.tgz`). */
+const TARBALL_NAMES: Record<keyof PackedTarballs, string> = { kit: 'ssr-session-flow.tgz', core: 'ssr-session-flow-embedded-core.tgz' };
+const PACKAGE_NAMES: Record<keyof PackedTarballs, string> = { kit: 'ssr-session-flow', core: 'ssr-session-flow-embedded-core' };
+
+/** What another team gets: each package built and packed with `npm pack`. */
+export async function packPackages(): Promise<PackedTarballs> {
   await run('npm', ['run', 'build:package', '--silent'], REPO_ROOT, BUILD_TIMEOUT_MS);
+  await run('npm', ['run', 'build:core', '--silent'], REPO_ROOT, BUILD_TIMEOUT_MS);
   mkdirSync(CONSUMERS_DIR, { recursive: true });
+  return { kit: await pack('./dist', 'kit'), core: await pack('./embedded-core', 'core') };
+}
+
+async function pack(folder: string, which: keyof PackedTarballs): Promise<string> {
   const packDir = path.join(CONSUMERS_DIR, 'pack');
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir);
-  await run('npm', ['pack', './dist', '--pack-destination', packDir, '--silent'], REPO_ROOT, BUILD_TIMEOUT_MS);
+  await run('npm', ['pack', folder, '--pack-destination', packDir, '--silent'], REPO_ROOT, BUILD_TIMEOUT_MS);
   const [packed] = readdirSync(packDir).filter((file) => file.endsWith('.tgz'));
-  if (!packed) throw new Error('npm pack produced no tarball');
-  renameSync(path.join(packDir, packed), TARBALL);
-  return TARBALL;
+  if (!packed) throw new Error(`npm pack ${folder} produced no tarball`);
+  const tarball = path.join(CONSUMERS_DIR, TARBALL_NAMES[which]);
+  renameSync(path.join(packDir, packed), tarball);
+  return tarball;
 }
 
 /**
  * Makes the cell's app from the example's files and the cell's versions, and installs it from the
- * registry plus the tarball. Its node_modules stays between runs (npm reconciles it), except the
- * kit's own copy: a tarball of the same version but new contents must replace it.
+ * registry plus the tarballs. Its node_modules stays between runs (npm reconciles it), except the
+ * packages' own copies: a tarball of the same version but new contents must replace them.
  */
-export async function installCell(cell: ConsumerCell, tarball: string): Promise<void> {
+export async function installCell(cell: ConsumerCell, tarballs: PackedTarballs): Promise<void> {
   const dir = cellDir(cell);
   mkdirSync(dir, { recursive: true });
   for (const entry of readdirSync(dir)) {
@@ -52,8 +65,10 @@ export async function installCell(cell: ConsumerCell, tarball: string): Promise<
   manifest.devDependencies = { ...manifest.devDependencies, ...cell.devDependencies };
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   mkdirSync(path.join(dir, '.pack'));
-  cpSync(tarball, path.join(dir, TARBALL_IN_APP));
-  rmSync(path.join(dir, 'node_modules', 'ssr-session-flow'), { recursive: true, force: true });
+  for (const which of ['kit', 'core'] as const) {
+    cpSync(tarballs[which], path.join(dir, '.pack', TARBALL_NAMES[which]));
+    rmSync(path.join(dir, 'node_modules', PACKAGE_NAMES[which]), { recursive: true, force: true });
+  }
   await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], dir, INSTALL_TIMEOUT_MS);
 }
 

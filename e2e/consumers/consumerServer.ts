@@ -1,4 +1,4 @@
-import { startEmbeddedCore, type EmbeddedCore } from '../../embedded-core';
+import { startEmbeddedCore, type EmbeddedCore } from 'ssr-session-flow-embedded-core';
 import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../e2eEnv';
 import { startServerProcess } from '../support/serverProcess';
 import { assertBuilt, buildEnv, nextBin } from './consumerApp';

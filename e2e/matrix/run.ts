@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCell, installCell, packKit } from '../consumers/consumerApp';
+import { buildCell, installCell, packPackages } from '../consumers/consumerApp';
 import { cellDir, MATRIX_CELLS, type ConsumerCell } from '../consumers/consumerCells';
 import { REPO_ROOT } from '../e2eEnv';
 import { assertChromiumInstalled } from '../support/chromium';
@@ -21,9 +21,9 @@ async function main(): Promise<number> {
   if (cells.length === 0) throw new Error(`No matrix cell is named ${named.join(', ')}: ${MATRIX_CELLS.map((c) => c.id).join(', ')}`);
 
   const started = Date.now();
-  const tarball = await packKit();
+  const tarballs = await packPackages();
   console.log(`[matrix] installing ${cells.map((cell) => cell.id).join(', ')}`);
-  await Promise.all(cells.map((cell) => installCell(cell, tarball)));
+  await Promise.all(cells.map((cell) => installCell(cell, tarballs)));
   for (const cell of cells) {
     for (const build of cell.builds) {
       console.log(`[matrix] building ${cell.id} with ${build.bundler} (${seconds(started)})`);

@@ -1,4 +1,4 @@
-import { createMemoryStore, readCoreConfigFromEnv, startEmbeddedCore, type EmbeddedCore } from '../../embedded-core';
+import { createMemoryStore, readCoreConfigFromEnv, startEmbeddedCore, type EmbeddedCore } from 'ssr-session-flow-embedded-core';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { ACCESS_TOKEN_LIFETIME_SECONDS, APP_ORIGIN, APP_PORT, CORE_PORT, serverEnv } from '../e2eEnv';
 

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { addStaleDuplicateCookie } from 'ssr-session-flow/testing/playwright';
 import { waitForAccessTokenExpiry } from '../support/accessToken';
 import { signInThroughApi, signInThroughUI, signUpThroughUI, type Credentials } from '../support/auth';
 import { addParentDomainAccessToken } from '../support/faults';
@@ -47,7 +48,7 @@ for (const place of STALE_PLACES) {
     const ownToken = await accessTokenAt(context, '/');
     await waitForAccessTokenExpiry(context);
     const stale = place.stale === 'foreign' ? FOREIGN_TOKEN : ownToken;
-    await plantAccessToken(context, place.path, stale);
+    await addStaleDuplicateCookie(page, { path: place.path, value: stale });
     const mark = await traceMark(page);
 
     await place.arrive(page);
@@ -58,7 +59,7 @@ for (const place of STALE_PLACES) {
     await expect.poll(() => accessTokenPaths(context), 'the server expired the stale cookie').toEqual(['/']);
 
     // Whatever left it may leave it again: signing in again must not lead back into it.
-    await plantAccessToken(context, place.path, stale);
+    await addStaleDuplicateCookie(page, { path: place.path, value: stale });
     await signOutAndInAgain(page, user);
     if (place.target.startsWith('/app-router')) await page.goto('/app-router', { waitUntil: 'load' });
     const afterSignIn = await traceMark(page);
@@ -97,7 +98,7 @@ for (const target of ['/account', '/app-router/account']) {
     const user = await signUpThroughUI(page);
     const answers = recordAnswerBodies(page);
     const planted = await signInThroughApi();
-    await plantAccessToken(context, target, planted.accessToken);
+    await addStaleDuplicateCookie(page, { path: target, value: planted.accessToken });
 
     await page.goto(target, { waitUntil: 'load' });
 
@@ -108,10 +109,6 @@ for (const target of ['/account', '/app-router/account']) {
     expect(bodies.filter((body) => body.includes(planted.userId)), 'no answer carried the planted user').toEqual([]);
     await expect(page.getByText(planted.userId)).toHaveCount(0);
   });
-}
-
-async function plantAccessToken(context: BrowserContext, path: string, value: string): Promise<void> {
-  await context.addCookies([{ name: 'sAccessToken', value, domain: new URL(APP_ORIGIN).hostname, path, httpOnly: true, sameSite: 'Lax' }]);
 }
 
 async function accessTokenAt(context: BrowserContext, path: string): Promise<string> {

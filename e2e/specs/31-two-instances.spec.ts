@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import { startEmbeddedCore, type EmbeddedCore } from '../../embedded-core';
+import { startEmbeddedCore, type EmbeddedCore } from 'ssr-session-flow-embedded-core';
 import {
   ACCESS_TOKEN_LIFETIME_SECONDS,
   CLUSTER_CORE_PORT,

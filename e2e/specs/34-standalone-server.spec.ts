@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startEmbeddedCore, type EmbeddedCore } from '../../embedded-core';
+import { startEmbeddedCore, type EmbeddedCore } from 'ssr-session-flow-embedded-core';
 import {
   REPO_ROOT,
   STANDALONE_CORE_PORT,

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, Route } from '@playwright/test';
+import { failRefresh } from 'ssr-session-flow/testing/playwright';
 import { REFRESH_PATH } from './requestLog';
 
 const ACCESS_TOKEN_COOKIE = 'sAccessToken';
@@ -10,19 +11,11 @@ export interface RefreshOutage {
 
 /**
  * The network drops for the refresh call only: Chromium fails it as if the connection were gone
- * (`TypeError: Failed to fetch` in the page), while page loads keep working.
+ * (`TypeError: Failed to fetch` in the page), while page loads keep working (the kit's `failRefresh`).
  */
 export async function dropRefreshRequests(page: Page): Promise<RefreshOutage> {
-  let down = true;
-  await page.route(
-    (url) => url.pathname === REFRESH_PATH,
-    (route) => (down ? route.abort('internetdisconnected') : route.fallback()),
-  );
-  return {
-    restore: () => {
-      down = false;
-    },
-  };
+  const fault = await failRefresh(page, { abort: 'internetdisconnected' });
+  return { restore: () => fault.restore() };
 }
 
 export interface HeldRefresh {

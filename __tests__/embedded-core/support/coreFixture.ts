@@ -7,7 +7,7 @@ import {
   type JsonObject,
   type ScryptParams,
   type StartEmbeddedCoreOptions,
-} from '../../../embedded-core';
+} from 'ssr-session-flow-embedded-core';
 
 /**
  * Real time plus an adjustable offset: jose inside the SDK checks `exp` against the real clock,

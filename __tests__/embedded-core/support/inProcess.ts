@@ -1,4 +1,4 @@
-import type { CoreApp, JsonObject } from '../../../embedded-core';
+import type { CoreApp, JsonObject } from 'ssr-session-flow-embedded-core';
 
 export interface InProcessResult {
   status: number;
