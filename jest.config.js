@@ -22,6 +22,9 @@ const websiteMapper = websiteDir ? { '^supertokens-website$': websiteDir, '^supe
 
 /** @type {import('jest').Config} */
 const config = {
+  // npm test runs Jest beside the browser tests' builds (scripts/test.ts): on two busy cores a
+  // model-based suite's path can take longer than Jest's 5 s default. A deadline, not a timing check.
+  testTimeout: 30_000,
   testEnvironment: '<rootDir>/__tests__/support/jsdomEnvironment.js',
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setupTests.ts'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts?(x)'],

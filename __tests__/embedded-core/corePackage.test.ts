@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as byName from 'ssr-session-flow-embedded-core';
-import * as bySource from '../../embedded-core';
+import * as bySource from '../../embedded-core/index';
 
 const ROOT = path.resolve(__dirname, '../..');
 
