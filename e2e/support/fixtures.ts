@@ -5,6 +5,7 @@ import { APP_ORIGIN, PROFILES_DIR } from '../e2eEnv';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { installLoadingShellWatch } from './loadingShellWatch';
 import { recordRequests, type RequestLog } from './requestLog';
+import { tabVisibilityScript } from 'ssr-session-flow/testing/playwright';
 
 export interface E2EOptions {
   /**
@@ -51,7 +52,8 @@ export const test = base.extend<E2EFixtures & E2EOptions>({
     try {
       await context.tracing.start({ screenshots: true, snapshots: true });
       await installLoadingShellWatch(context);
-      if (!visibleTabs) await context.addInitScript(REPORT_HIDDEN);
+      // Every document reports a hidden tab, from before its first script on (see `visibleTabs`).
+      if (!visibleTabs) await context.addInitScript(tabVisibilityScript('hidden', { announce: false }));
       await use(context);
       await keepFailureArtifacts(context, testInfo);
     } finally {
@@ -68,12 +70,6 @@ export const test = base.extend<E2EFixtures & E2EOptions>({
     await use(context.pages()[0] ?? (await context.newPage()));
   },
 });
-
-/** Every document of the context reports a hidden tab, from before its first script on (see `visibleTabs`). */
-const REPORT_HIDDEN = `(() => {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-  Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
-})()`;
 
 async function keepFailureArtifacts(context: BrowserContext, testInfo: TestInfo): Promise<void> {
   if (testInfo.status === testInfo.expectedStatus) {

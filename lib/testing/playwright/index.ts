@@ -19,6 +19,6 @@ export { addStaleDuplicateCookie } from './staleCookie';
 export type { StaleDuplicateCookieOptions } from './staleCookie';
 export { expectRecoveredWithoutDocumentLoad, expectOnSignIn, expectNoProtectedContentAfterSignOut } from './sessionAssertions';
 export type { RecoveryExpectation, SignInExpectation, SignedOutExpectation } from './sessionAssertions';
-export { setTabVisibility } from './tabVisibility';
+export { setTabVisibility, tabVisibilityScript } from './tabVisibility';
 export { clickWhenHydrated } from './hydration';
 export type { SessionFlowAppPaths } from './appPaths';

@@ -7,11 +7,20 @@ import type { Page } from '@playwright/test';
  * another document.
  */
 export async function setTabVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
-  // A string: a TypeScript loader's helpers (`__name`) do not exist in the page.
-  await page.evaluate(`(() => {
+  await page.evaluate(tabVisibilityScript(state, { announce: true }));
+}
+
+/**
+ * The override as a script: for `context.addInitScript`, every document of a context reports
+ * `state` from before its first script on (`announce: false`, nothing has listened yet); for a
+ * page's `evaluate`, with the `visibilitychange` event a browser sends. A string: a TypeScript
+ * loader's helpers (`__name`) do not exist in the page.
+ */
+export function tabVisibilityScript(state: 'hidden' | 'visible', { announce }: { announce: boolean }): string {
+  return `(() => {
     const visibility = ${JSON.stringify(state)};
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => visibility === 'hidden' });
-    document.dispatchEvent(new Event('visibilitychange'));
-  })()`);
+    ${announce ? "document.dispatchEvent(new Event('visibilitychange'));" : ''}
+  })()`;
 }
