@@ -78,7 +78,7 @@ export async function measureActiveTabs(options: ActiveTabsOptions): Promise<Act
           // The first navigation of each tab mounts its session flow: not timed, either side.
           if (turn < tabs.length) continue;
           if (Date.now() < validUntil) {
-            if (timing.refreshed || refreshes.calls() > mark) notes.push(`round ${round}: a baseline navigation met a refresh, left out`);
+            if (timing.refreshed || refreshes.calls() > mark) notes.push(`round ${round}: a baseline navigation came after a refresh had started, left out`);
             else valid.push(timing.ms);
           } else if (at > started + options.lifetimeMs) {
             afterLifetime.push(timing.ms);
@@ -97,6 +97,7 @@ export async function measureActiveTabs(options: ActiveTabsOptions): Promise<Act
   } finally {
     await browser.close();
   }
+  if (valid.length === 0) notes.push('no baseline navigation: the tabs took the whole baseline window to open their protected pages');
   return {
     lifetimeMs: options.lifetimeMs,
     validNavigationMs: round(median(valid), 1),

@@ -32,6 +32,10 @@ async function main(): Promise<number> {
 
   const args = process.argv.slice(2);
   const buildOnly = args.includes('--build-only');
+  if (buildOnly && args.includes('--no-build')) {
+    console.error('[e2e] --build-only and --no-build exclude each other');
+    return 2;
+  }
   const playwrightArgs = args.filter((arg) => arg !== '--build-only' && arg !== '--no-build');
   if (!buildOnly) await assertPortsFree();
   if (!args.includes('--no-build')) {

@@ -16,9 +16,12 @@ async function main(): Promise<number> {
   mkdirSync(path.dirname(BUILD_LOG), { recursive: true });
   console.log(`[test] unit tests, with the browser tests' builds beside them (log: ${path.relative(REPO_ROOT, BUILD_LOG)})`);
   const buildOutput: string[] = [];
-  const building = run(['--import', 'tsx', 'e2e/run.ts', '--build-only'], (chunk) => buildOutput.push(chunk)).finally(() =>
-    writeFileSync(BUILD_LOG, buildOutput.join('')),
-  );
+  const building = run(['--import', 'tsx', 'e2e/run.ts', '--build-only'], (chunk) => buildOutput.push(chunk))
+    .catch((error: unknown) => {
+      buildOutput.push(`[test] the builds could not start: ${String(error)}\n`);
+      return 1;
+    })
+    .finally(() => writeFileSync(BUILD_LOG, buildOutput.join('')));
   const unitCode = await run([require.resolve('jest/bin/jest')]);
   const buildCode = await building;
   console.log(`\n[test] the browser tests' builds (exit ${buildCode}):\n${buildOutput.join('')}`);

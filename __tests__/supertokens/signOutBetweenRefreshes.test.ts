@@ -1,4 +1,4 @@
-import { signOut, superTokensSessionPorts } from 'ssr-session-flow/supertokens/client';
+import { signOut, SignOutNotConfirmedError, superTokensSessionPorts } from 'ssr-session-flow/supertokens/client';
 import { answer, cookie, frontToken, signedIn, useRealWebsiteSdk } from '../support/websiteSdkFakes';
 
 /**
@@ -36,13 +36,37 @@ describe.each([
 
   it('refreshes a token about to expire before it takes the lock, never while holding it', async () => {
     signedIn(frontToken(Date.now() + 500));
-    fetchMock.mockResolvedValueOnce(answer(200, { 'front-token': frontToken(Date.now() + 60_000) }));
+    const heldDuringRefresh: boolean[] = [];
+    fetchMock.mockImplementationOnce(async () => {
+      heldDuringRefresh.push(lock.held());
+      return answer(200, { 'front-token': frontToken(Date.now() + 60_000) });
+    });
     fetchMock.mockResolvedValueOnce(answer(200, { 'front-token': 'remove' }));
 
     await signOutNow();
 
     expect(urls()).toEqual([REFRESH_URL, SIGN_OUT_URL]);
+    // The SDK's refresh takes the lock itself: held then by the refresh, not by the sign-out waiting.
+    expect(heldDuringRefresh).toEqual([true]);
     expect(cookie('sFrontToken')).toBeUndefined();
+    expect(lock.held()).toBe(false);
+  });
+});
+
+describe('a token about to expire whose refresh fails (503)', () => {
+  beforeEach(() => {
+    signedIn(frontToken(Date.now() + 500));
+    fetchMock.mockImplementation(async (url) => (String(url) === REFRESH_URL ? answer(503, {}, 'Service Unavailable') : answer(200, { 'front-token': 'remove' })));
+  });
+
+  it('the kit’s signOut rejects, and the session is left as it was', async () => {
+    await expect(signOut()).rejects.toBeInstanceOf(SignOutNotConfirmedError);
+    expect(urls()).not.toContain(SIGN_OUT_URL);
+    expect(cookie('sFrontToken')).toBeDefined();
+  });
+
+  it('the flow’s sign-out port leaves it to the SDK’s sign-out, as "Sign in again" did before', async () => {
+    await ports.signOut();
     expect(lock.held()).toBe(false);
   });
 });

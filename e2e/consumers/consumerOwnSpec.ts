@@ -33,10 +33,15 @@ export function runOwnSpec(cell: ConsumerCell, build: ConsumerBuild, timeoutMs: 
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // the group is gone already
+      }
     }, timeoutMs);
     child.on('error', reject);
-    child.on('exit', (exitCode) => {
+    // `close`, not `exit`: the output's last chunks (the summary the caller reads) arrive before it.
+    child.on('close', (exitCode) => {
       clearTimeout(timer);
       resolve({ exitCode, output });
     });

@@ -8,7 +8,7 @@ import { expect, test } from '../support/fixtures';
  * fail on the network. supertokens-auth-react asks supertokens-website whether a session exists;
  * with an expired access token that means a refresh, and a refresh that fails on the network
  * answers "no session". The form is shown to a signed-in user, and it stayed after the network
- * came back: nothing asked again. The kit's `useReturnWhenSignedIn` asks again and takes the user
+ * came back: nothing asked again. The kit's `watchSignInPageForSession` asks again and takes the user
  * where the sign-in would have.
  */
 test.describe('the sign-in page, opened by a signed-in user while refresh calls fail', () => {

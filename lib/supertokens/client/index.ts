@@ -11,7 +11,7 @@ export { REFRESH_START_MARK, superTokensSessionPorts, type SuperTokensSessionPor
 export { classifyRefreshFailure } from './classifyRefreshFailure';
 export { signOut } from './signOut';
 export { SignOutNotConfirmedError } from './signOutNotConfirmedError';
-export { returnCheckDelayMs, watchSignInPageForSession, type ReturnWhenSignedInOptions, type SignInPageEnvironment } from './returnWhenSignedIn';
+export { watchSignInPageForSession, type SignInPageEnvironment, type WatchSignInPageOptions } from './watchSignInPageForSession';
 export { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 export { leanRefresh, missingPrivateParts } from './leanRefresh';
 export { publishSessionEventsToOtherTabs, type SessionRecipeEvent } from './sessionEventPublisher';

@@ -13,6 +13,7 @@ import { supported_fdi as SUPPORTED_FDI } from 'supertokens-website/lib/build/ve
 import { LockFactoryReference } from 'supertokens-website/utils/lockFactory';
 import { createRefreshBookkeeping } from './refreshBookkeeping';
 import { publicRefresh, type RefreshStrategy } from './refreshStrategy';
+import { SDK_REFRESH_LOCK_KEY } from './webLocksLockFactory';
 
 /**
  * The SDK's request class, the file's only default export. Bundlers disagree on what a default
@@ -22,7 +23,6 @@ import { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 const AuthHttpRequest = commonJsDefault(fetchBuild);
 
 /** supertokens-website's name for its refresh lock: a refresh here and one by the SDK exclude each other. */
-const REFRESH_LOCK = 'REFRESH_TOKEN_USE';
 /** What supertokens-website waits for the lock before it looks at the session again. */
 const LOCK_WAIT_MS = 1_000;
 /** The SDK's words (classifyRefreshError looks for them): a proxy strips the header, or CORS hides it. */
@@ -118,11 +118,11 @@ export async function refreshSession(recordLater: (record: () => Promise<void>) 
   let before: LocalSessionState | undefined;
   let headers: Promise<Headers> | undefined;
   for (;;) {
-    const acquiring = lock.acquireLock(REFRESH_LOCK, LOCK_WAIT_MS);
+    const acquiring = lock.acquireLock(SDK_REFRESH_LOCK_KEY, LOCK_WAIT_MS);
     before ??= await getLocalSessionState(false);
     // Built from the state before the lock, as the SDK builds them: ready when the lock is.
     headers ??= refreshHeaders(before);
-    if (await acquiring) return refreshHoldingLock(before, await headers, () => lock.releaseLock(REFRESH_LOCK), recordLater);
+    if (await acquiring) return refreshHoldingLock(before, await headers, () => lock.releaseLock(SDK_REFRESH_LOCK_KEY), recordLater);
     // Not granted in time: maybe the holder refreshed already, or the session ended.
     const now = await getLocalSessionState(false);
     if (now.status === 'NOT_EXISTS') return false;

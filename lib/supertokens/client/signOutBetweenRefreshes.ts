@@ -4,13 +4,15 @@ import { frontTokenFromCookies, readFrontToken } from './frontToken';
 import { sdkNow } from './sdkClock';
 import { readSdkCookies } from './sdkCookies';
 import { SignOutNotConfirmedError } from './signOutNotConfirmedError';
+import { SDK_REFRESH_LOCK_KEY } from './webLocksLockFactory';
 
-/** The key supertokens-website's refresh holds its lock under (`onUnauthorisedResponse`). */
-const REFRESH_LOCK_KEY = 'REFRESH_TOKEN_USE';
-/** The SDK's own wait for that lock before it looks again. */
+/** The SDK's own wait for the lock before it looks again. */
 const LOCK_ATTEMPT_MS = 1_000;
-/** A refresh in another tab that holds the lock longer has met a network fault: sign out anyway. */
-const LOCK_PATIENCE_MS = 10_000;
+/**
+ * A refresh in another tab that holds the lock longer has met a network fault: sign out anyway.
+ * Short enough that the flow's sign-out (15 s deadline) still has time for its request.
+ */
+const LOCK_PATIENCE_MS = 5_000;
 /** A token this close to expiry would make the SDK's sign-out refresh first, and wait for this lock. */
 const EXPIRY_MARGIN_MS = 2_000;
 /**
@@ -18,15 +20,23 @@ const EXPIRY_MARGIN_MS = 2_000;
  * asks for this very lock, and must get it.
  */
 const LONGEST_HOLD_MS = 5_000;
+const NOT_CONFIRMED = 'Not signed out: the server did not answer.';
 
 /** The kit's `signOut` (see signOut.ts), loaded with the rest of this module when a sign-out happens. */
 export async function signOutOrReject(): Promise<void> {
   // After a refused refresh (401) the SDK drops its front token: the session is gone, and the
   // SDK's sign-out below just tells the tabs so. A front token left means the refresh failed.
-  if (!(await doesSessionExist()) && frontTokenFromCookies(await readSdkCookies())) {
-    throw new SignOutNotConfirmedError('Not signed out: the server did not answer.');
-  }
-  await signOutBetweenRefreshes();
+  if (!(await doesSessionExist()) && frontTokenFromCookies(await readSdkCookies())) throw new SignOutNotConfirmedError(NOT_CONFIRMED);
+  await signOutBetweenRefreshes({ whenRefreshFails: 'reject' });
+}
+
+export interface SignOutBetweenRefreshesOptions {
+  /**
+   * A token about to expire is refreshed first; when that refresh fails, `reject` (the kit's
+   * `signOut`: the session lives on, say so) or `sdk` (the flow's "Sign in again": the SDK's
+   * sign-out, which gives up locally and lets the sign-in form show). `sdk` by default.
+   */
+  whenRefreshFails?: 'reject' | 'sdk';
 }
 
 /**
@@ -35,15 +45,15 @@ export async function signOutOrReject(): Promise<void> {
  * after the sign-out, its answer writes the rotated tokens back into the cookies every tab shares.
  * The session is revoked on the server, but its new access token still verifies until it expires,
  * and the SDK believes a session exists (found by the soak, seed 5016). Under the refresh's own
- * lock the sign-out waits for a refresh in flight, and a refresh that waited for it finds no
- * session and asks nothing.
+ * lock the sign-out waits for a refresh in flight (up to `LOCK_PATIENCE_MS`), and a refresh that
+ * waited for it finds no session and asks nothing.
  *
  * The lock is never held across a refresh of this tab: a token about to expire is refreshed first,
  * outside it (the SDK's sign-out would refresh it inside, and wait for this lock), and the lock
  * goes after `LONGEST_HOLD_MS` whatever the sign-out still waits for.
  */
-export async function signOutBetweenRefreshes(): Promise<void> {
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
+export async function signOutBetweenRefreshes({ whenRefreshFails = 'sdk' }: SignOutBetweenRefreshesOptions = {}): Promise<void> {
+  for (let attempt = 1; attempt <= 2; attempt += 1) {
     const signedOut = await underRefreshLock(async () => {
       const token = readFrontToken(await readSdkCookies());
       if (token && token.expiresAt - sdkNow() < EXPIRY_MARGIN_MS) return false;
@@ -51,8 +61,11 @@ export async function signOutBetweenRefreshes(): Promise<void> {
       return true;
     });
     if (signedOut) return;
-    // Under the lock, as the SDK refreshes; a refresh that fails leaves the sign-out to the SDK.
-    if (!(await attemptRefreshingSession().catch(() => false))) break;
+    // Under the lock, as the SDK refreshes.
+    if (!(await attemptRefreshingSession().catch(() => false))) {
+      if (whenRefreshFails === 'reject') throw new SignOutNotConfirmedError(NOT_CONFIRMED);
+      break;
+    }
   }
   // The refresh failed, or the token is still about to expire after it (a clock far off): the
   // SDK's sign-out as it is.
@@ -63,11 +76,11 @@ async function underRefreshLock<T>(work: () => Promise<T>): Promise<T> {
   const lock = await LockFactoryReference.getReferenceOrThrow().lockFactory();
   const giveUpAt = Date.now() + LOCK_PATIENCE_MS;
   let acquired = false;
-  while (!acquired && Date.now() < giveUpAt) acquired = await lock.acquireLock(REFRESH_LOCK_KEY, LOCK_ATTEMPT_MS);
+  while (!acquired && Date.now() < giveUpAt) acquired = await lock.acquireLock(SDK_REFRESH_LOCK_KEY, LOCK_ATTEMPT_MS);
   const working = work();
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([working.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, LONGEST_HOLD_MS)))]);
   clearTimeout(timer);
-  if (acquired) await lock.releaseLock(REFRESH_LOCK_KEY);
+  if (acquired) await lock.releaseLock(SDK_REFRESH_LOCK_KEY);
   return working;
 }

@@ -4,7 +4,7 @@ import { frontTokenFromCookies } from './frontToken';
 import { toSafeReturnUrl, type RedirectGuardOptions } from './returnPath';
 import { readSdkCookies } from './sdkCookies';
 
-export interface ReturnWhenSignedInOptions extends RedirectGuardOptions {
+export interface WatchSignInPageOptions extends RedirectGuardOptions {
   /** How to go to the return URL: the app's router; a document load by default. */
   navigate?: (url: string) => void;
   /** Where to go when the sign-in page's return path is missing or leaves the site. `/` by default. */
@@ -41,6 +41,9 @@ export function returnCheckDelayMs(attempt: number): number {
   return Math.min(1_000 * 2 ** attempt, 8_000);
 }
 
+/** A question the SDK leaves unanswered this long (a refresh stalled on the network) counts as unanswered. */
+const QUESTION_DEADLINE_MS = 15_000;
+
 /**
  * Watches the sign-in page for a session the SDK could not confirm, and takes the user where a
  * sign-in would have once it is confirmed. supertokens-auth-react shows the sign-in form when
@@ -55,7 +58,7 @@ export function returnCheckDelayMs(attempt: number): number {
  * stops watching.
  */
 export function watchSignInPageForSession(
-  options: ReturnWhenSignedInOptions = {},
+  options: WatchSignInPageOptions = {},
   environment: SignInPageEnvironment = browserSignInPageEnvironment(options),
 ): () => void {
   let stopped = false;
@@ -83,7 +86,7 @@ export function watchSignInPageForSession(
     let answer: 'confirmed' | 'gone' | 'unanswered' = 'unanswered';
     try {
       if (!(await environment.hasFrontToken())) answer = 'gone';
-      else if (await environment.sessionExists()) answer = 'confirmed';
+      else if (await withinDeadline(environment, environment.sessionExists())) answer = 'confirmed';
     } catch {
       // the SDK threw instead of answering: unanswered, asked again later
     }
@@ -92,7 +95,9 @@ export function watchSignInPageForSession(
     if (answer === 'unanswered') return scheduleNext();
     stop();
     const here = environment.currentUrl();
-    if (answer === 'confirmed' && here.pathname === (options.signInPath ?? '/auth')) environment.navigate(returnUrlOf(here, options));
+    if (answer === 'confirmed' && withoutTrailingSlash(here.pathname) === withoutTrailingSlash(options.signInPath ?? '/auth')) {
+      environment.navigate(returnUrlOf(here, options));
+    }
   };
 
   void environment.hasFrontToken().then(
@@ -111,13 +116,23 @@ export function watchSignInPageForSession(
   return stop;
 }
 
+/** The SDK's answer, or `false` once `QUESTION_DEADLINE_MS` have passed without one. */
+function withinDeadline(environment: SignInPageEnvironment, answer: Promise<boolean>): Promise<boolean> {
+  let timer: unknown;
+  const deadline = new Promise<boolean>((resolve) => (timer = environment.setTimeout(() => resolve(false), QUESTION_DEADLINE_MS)));
+  return Promise.race([answer, deadline]).finally(() => environment.clearTimeout(timer));
+}
+
+/** `/auth/` and `/auth` are one page (Next's `trailingSlash`). */
+const withoutTrailingSlash = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
+
 /** The sign-in page's return path, kept on this site as `authReactConfig` keeps a sign-in's. */
-export function returnUrlOf(signInPageUrl: URL, { fallbackPath = '/', allowedRedirectOrigins }: ReturnWhenSignedInOptions): string {
+export function returnUrlOf(signInPageUrl: URL, { fallbackPath = '/', allowedRedirectOrigins }: WatchSignInPageOptions): string {
   const target = signInPageUrl.searchParams.get(RETURN_TO_PARAM) ?? fallbackPath;
   return toSafeReturnUrl(target, signInPageUrl.origin, { allowedRedirectOrigins }) ?? fallbackPath;
 }
 
-function browserSignInPageEnvironment({ navigate }: ReturnWhenSignedInOptions): SignInPageEnvironment {
+function browserSignInPageEnvironment({ navigate }: WatchSignInPageOptions): SignInPageEnvironment {
   return {
     hasFrontToken: async () => frontTokenFromCookies(await readSdkCookies()) !== null,
     sessionExists: doesSessionExist,

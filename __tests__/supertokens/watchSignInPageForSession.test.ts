@@ -1,9 +1,5 @@
-import {
-  returnCheckDelayMs,
-  watchSignInPageForSession,
-  type ReturnWhenSignedInOptions,
-  type SignInPageEnvironment,
-} from 'ssr-session-flow/supertokens/client';
+import { watchSignInPageForSession, type SignInPageEnvironment, type WatchSignInPageOptions } from 'ssr-session-flow/supertokens/client';
+import { returnCheckDelayMs } from '../../lib/supertokens/client/watchSignInPageForSession';
 import { answer, frontToken, signedIn, useRealWebsiteSdk } from '../support/websiteSdkFakes';
 
 /**
@@ -40,7 +36,8 @@ describe('watchSignInPageForSession', () => {
     await page.settle();
     for (let question = 0; question < 4; question += 1) await page.runDueTimer();
 
-    expect(page.delaysMs).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
+    // Each question also sets its 15 s deadline; the questions' own delays:
+    expect(page.delaysMs.filter((ms) => ms !== 15_000)).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
     expect(returnCheckDelayMs(20)).toBe(8_000);
     page.networkBack();
     await page.settle();
@@ -96,6 +93,33 @@ describe('watchSignInPageForSession', () => {
     expect(page.navigations).toEqual([]);
   });
 
+  it('counts a question the SDK leaves hanging as unanswered, and asks again', async () => {
+    const page = fakeSignInPage({ answers: [true] });
+    let hanging = true;
+    const sessionExists = page.environment.sessionExists;
+    page.environment.sessionExists = () => (hanging ? new Promise<boolean>(() => {}) : sessionExists());
+    watchSignInPageForSession({}, page.environment);
+    await page.settle();
+
+    await page.runDueTimer(); // the question; its deadline is now the only timer
+    expect(page.lastDelayMs()).toBe(15_000);
+    hanging = false;
+    await page.runDueTimer(); // the deadline passes: unanswered, the next question is scheduled
+    await page.runDueTimer();
+
+    expect(page.navigations).toEqual(['/']);
+  });
+
+  it('takes the sign-in path with or without a trailing slash', async () => {
+    const page = fakeSignInPage({ url: 'http://app.test/auth/?redirectToPath=%2Faccount', answers: [true] });
+    watchSignInPageForSession({}, page.environment);
+    await page.settle();
+
+    await page.runDueTimer();
+
+    expect(page.navigations).toEqual(['/account']);
+  });
+
   it('asks again later when the SDK throws instead of answering', async () => {
     const page = fakeSignInPage({ answers: [new Error('SDK not initialised'), true] });
     watchSignInPageForSession({}, page.environment);
@@ -131,7 +155,7 @@ describe('watchSignInPageForSession with the real supertokens-website', () => {
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     fetchMock.mockResolvedValueOnce(answer(200, { 'front-token': frontToken(Date.now() + 60_000) }));
     const navigations: string[] = [];
-    const options: ReturnWhenSignedInOptions = { navigate: (url) => navigations.push(url) };
+    const options: WatchSignInPageOptions = { navigate: (url) => navigations.push(url) };
     window.history.replaceState(null, '', '/auth?redirectToPath=%2Faccount');
 
     const stop = watchSignInPageForSession(options);
