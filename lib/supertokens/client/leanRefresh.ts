@@ -13,7 +13,13 @@ import { supported_fdi as SUPPORTED_FDI } from 'supertokens-website/lib/build/ve
 import { LockFactoryReference } from 'supertokens-website/utils/lockFactory';
 import { createRefreshBookkeeping } from './refreshBookkeeping';
 import { publicRefresh, type RefreshStrategy } from './refreshStrategy';
-import { SDK_REFRESH_LOCK_KEY } from './webLocksLockFactory';
+
+/**
+ * The key supertokens-website's refresh holds its lock under (`onUnauthorisedResponse`); the
+ * sign-out takes it too (signOutBetweenRefreshes.ts). Written in each, not shared: an export
+ * between them costs every page's first load about 20 bytes (measured).
+ */
+const SDK_REFRESH_LOCK_KEY = 'REFRESH_TOKEN_USE';
 
 /**
  * The SDK's request class, the file's only default export. Bundlers disagree on what a default

@@ -4,8 +4,9 @@ import { frontTokenFromCookies, readFrontToken } from './frontToken';
 import { sdkNow } from './sdkClock';
 import { readSdkCookies } from './sdkCookies';
 import { SignOutNotConfirmedError } from './signOutNotConfirmedError';
-import { SDK_REFRESH_LOCK_KEY } from './webLocksLockFactory';
 
+/** The key supertokens-website's refresh holds its lock under; leanRefresh.ts says why it is written twice. */
+const SDK_REFRESH_LOCK_KEY = 'REFRESH_TOKEN_USE';
 /** The SDK's own wait for the lock before it looks again. */
 const LOCK_ATTEMPT_MS = 1_000;
 /**

@@ -6,9 +6,6 @@ export interface RefreshLock {
 
 const DEFAULT_TIMEOUT_MS = 5_000;
 
-/** The key supertokens-website's refresh holds its lock under (`onUnauthorisedResponse`). */
-export const SDK_REFRESH_LOCK_KEY = 'REFRESH_TOKEN_USE';
-
 /**
  * A cross-tab lock on the Web Locks API, for SuperTokens' refresh. Its default lock
  * (browser-tabs-lock) polls localStorage with fixed 30 ms waits and costs 60–85 ms before every
