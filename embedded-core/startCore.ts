@@ -5,7 +5,10 @@ import { startEmbeddedCore } from './server';
 export interface StartCoreOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 3567, the real core's. */
   port?: number;
-  /** Seconds an access token lives (the core's `access_token_validity`). Default 3600; tests that wait for expiry use a few. */
+  /**
+   * Seconds an access token lives (the core's `access_token_validity`). Without it,
+   * `ACCESS_TOKEN_VALIDITY` from `env`, else 3600. Tests that wait for expiry use a few.
+   */
   accessTokenValidity?: number;
   /** Keep users, sessions and keys in this JSON file; memory only when absent. */
   dataFile?: string;
