@@ -18,12 +18,17 @@ test.describe('a protected page restored from the back/forward cache', () => {
     expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).type)).toBe(
       'navigate', // the entry of the document's first load: it was restored, not loaded again
     );
-    // (The restored page may first be recorded as it was left, in `authenticated`.)
+    // (The restored page may first be recorded as it was left, in `authenticated`. On a busy
+    // machine the three-second token may have expired by the restore: then the re-run says
+    // needs-refresh, and one refresh and one more re-run follow, still without a document load.)
     await expect
       .poll(async () => (await statesAndPathsSince(page, mark)).join(' '))
-      .toMatch(/^(authenticated@\/account )?reloading\.soft@\/account authenticated@\/account$/);
+      .toMatch(/^(authenticated@\/account )?reloading\.soft@\/account (refreshing@\/account reloading\.soft@\/account )?authenticated@\/account$/);
+    const recovered = (await statesAndPathsSince(page, mark)).includes('refreshing@/account');
     expect(requests.ofKindSince('document', requestMark), 'restored, not reloaded').toEqual([]);
-    expect(requests.ofKindSince('data', requestMark).map((r) => r.path)).toEqual([expect.stringMatching(/\/account\.json$/)]);
+    expect(requests.ofKindSince('data', requestMark).map((r) => r.path)).toEqual(
+      Array(recovered ? 2 : 1).fill(expect.stringMatching(/\/account\.json$/)),
+    );
   });
 
   test('after signing out in another tab, leaves the protected page for sign-in', async ({ page, context }) => {
