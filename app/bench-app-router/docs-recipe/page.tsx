@@ -1,8 +1,7 @@
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { connection } from 'next/server';
 import { checkSession } from 'ssr-session-flow/app-router/server';
 import { TryRefreshComponent } from './TryRefreshComponent';
+import { requireBenchPages } from '../requireBenchPages';
 
 /**
  * For `npm run bench` only (404 unless ENABLE_BENCH_PAGES=1): SuperTokens' documented App Router
@@ -24,8 +23,7 @@ export default function AppRouterBenchDocsRecipe() {
 }
 
 async function DocsRecipe() {
-  await connection(); // read the flag per request: a build without it would prerender the 404
-  if (process.env.ENABLE_BENCH_PAGES !== '1') notFound();
+  await requireBenchPages();
   const check = await checkSession();
   // `key`: a new component, so a new attempt, on every render that still needs one (the docs' own).
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request

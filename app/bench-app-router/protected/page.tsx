@@ -1,6 +1,5 @@
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { withSession } from 'ssr-session-flow/app-router/server';
+import { requireBenchPages } from '../requireBenchPages';
 
 /**
  * For `npm run bench` only (404 unless ENABLE_BENCH_PAGES=1): an App Router protected page,
@@ -9,8 +8,7 @@ import { withSession } from 'ssr-session-flow/app-router/server';
  * demo's navigation: its links' prefetches would race the recovery's own requests.
  */
 export default async function AppRouterBenchProtected() {
-  await connection(); // read the flag per request: a build without it would prerender the 404
-  if (process.env.ENABLE_BENCH_PAGES !== '1') notFound();
+  await requireBenchPages();
   return <SignedIn />;
 }
 

@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { StartReady } from './StartReady';
+import { requireBenchPages } from '../requireBenchPages';
 
 /**
  * For `npm run bench` only (404 unless ENABLE_BENCH_PAGES=1): a page without a session check where
@@ -20,8 +19,7 @@ export default function AppRouterBenchStart() {
 }
 
 async function BenchStart() {
-  await connection(); // read the flag per request: a build without it would prerender the 404
-  if (process.env.ENABLE_BENCH_PAGES !== '1') notFound();
+  await requireBenchPages();
   return (
     <main>
       <StartReady />
