@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { BroadcastChannel } from 'node:worker_threads';
 import { createCrossTabSessionEvents, type ChannelLike, type CrossTabSessionEvent } from '../../lib/core/crossTabSessionEvents';
+import { createRefreshAheadClaims, type LockManagerLike } from '../../lib/core/refreshAheadClaims';
 import { publishSessionEventsToOtherTabs } from '../../lib/supertokens/client/sessionEventPublisher';
 
 /** Node's BroadcastChannel behaves as the browser's: every other channel of the name hears a message. */
@@ -65,6 +66,54 @@ describe('cross-tab session events', () => {
   });
 });
 
+describe('claimRefreshAhead: one tab refreshes each token ahead', () => {
+  it('goes to the first tab that asks, and to it again, never to another while it holds it', async () => {
+    const locks = webLocks();
+    const [first, second] = [createRefreshAheadClaims(locks), createRefreshAheadClaims(locks)];
+    expect(await first!(1_000)).toBe(true);
+    expect(await second!(1_000)).toBe(false);
+    expect(await first!(1_000)).toBe(true);
+    // The next token is anyone's: the second tab may claim it, and the first then cannot.
+    expect(await second!(2_000)).toBe(true);
+    expect(await first!(2_000)).toBe(false);
+  });
+
+  it('lets a tab go of its last token when it claims the next one', async () => {
+    const locks = webLocks();
+    const [first, second] = [createRefreshAheadClaims(locks), createRefreshAheadClaims(locks)];
+    await first!(1_000);
+    await first!(2_000);
+    await settle();
+    expect(locks.held()).toEqual([expect.stringMatching(/:2000$/)]);
+    expect(await second!(1_000)).toBe(true);
+  });
+
+  it('is every tab’s where the browser has no Web Locks or refuses them', async () => {
+    expect(await createRefreshAheadClaims(null)(1_000)).toBe(true);
+    const refusing: LockManagerLike = { request: () => Promise.reject(new DOMException('opaque origin', 'SecurityError')) };
+    expect(await createRefreshAheadClaims(refusing)(1_000)).toBe(true);
+    // And the tab's own claims, as the session flow asks for them (Node has no Web Locks).
+    expect(await createCrossTabSessionEvents(null, 'a').claimRefreshAhead(1_000)).toBe(true);
+  });
+});
+
+/** The Web Locks API's exclusive `ifAvailable` requests: granted at once, or the callback gets `null`. */
+function webLocks(): LockManagerLike & { held(): string[] } {
+  const held = new Set<string>();
+  return {
+    held: () => [...held],
+    async request(name, _options, callback) {
+      if (held.has(name)) return callback(null);
+      held.add(name);
+      try {
+        return await callback({ name });
+      } finally {
+        held.delete(name);
+      }
+    },
+  };
+}
+
 describe('crossTabSessionEvents(): one per tab', () => {
   it('is shared by every copy of the module in the page, so a tab never hears its own events', async () => {
     const first = jest.requireActual<typeof import('../../lib/core/crossTabSessionEvents')>('../../lib/core/crossTabSessionEvents');
@@ -88,7 +137,7 @@ describe('publishSessionEventsToOtherTabs (Session.init onHandleEvent)', () => {
     [{ action: 'ACCESS_TOKEN_PAYLOAD_UPDATED' }, []],
   ])('turns %j into %j', (event, expected) => {
     const published: CrossTabSessionEvent[] = [];
-    publishSessionEventsToOtherTabs({ publish: (e) => published.push(e), subscribe: () => () => {} })(event);
+    publishSessionEventsToOtherTabs({ publish: (e) => published.push(e) })(event);
     expect(published).toEqual(expected);
   });
 });

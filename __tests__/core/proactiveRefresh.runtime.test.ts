@@ -46,21 +46,33 @@ describe('session-flow runtime: refreshing ahead of expiry', () => {
     expect(world.session.refreshCalls).toBe(1);
   });
 
-  it('holds back while another tab refreshes ahead, and looks again half a lead later', async () => {
-    const { world } = await signedIn();
-    world.clock.advance(HOUR - LEAD_FOR_AN_HOUR - 100);
-    world.otherTabs.announce('refreshing');
-    await advance(world, 100);
+  it('leaves a token another tab claimed to that tab, even before the cookies that tab wrote have reached this one', async () => {
+    // CI saw one token refreshed by two tabs 96 ms apart: the second read the cookies before the
+    // first tab's new ones reached it, and the SDK's lock (which compares those cookies) let it on.
+    const { world, actor } = await signedIn();
+    world.otherTabs.claimRefreshAhead();
+    await advance(world, HOUR - LEAD_FOR_AN_HOUR);
     expect(world.session.refreshCalls).toBe(0);
+    expect(actor.getSnapshot().value).toBe('authenticated');
 
+    // It looks again half a lead later: by then the other tab's token has reached it.
     world.otherTabs.announce('refreshed');
     await advance(world, LEAD_FOR_AN_HOUR / 2);
     expect(world.session.refreshCalls).toBe(0);
-    // Then the other tab's token has its turn, a lead before it expires: one refresh, then.
-    const renewedDueAt = world.session.accessTokenExpiresAt - LEAD_FOR_AN_HOUR;
-    while (world.session.refreshCalls === 0 && world.clock.fireNext()) await flush();
+    await advance(world, HOUR - LEAD_FOR_AN_HOUR);
     expect(world.session.refreshCalls).toBe(1);
-    expect(Math.abs(world.clock.now() - renewedDueAt)).toBeLessThanOrEqual(1_000);
+  });
+
+  it('looks again half a lead later when another tab holds the claim and never refreshes, and recovers on demand then', async () => {
+    const { world, actor } = await signedIn();
+    world.otherTabs.claimRefreshAhead();
+    await advance(world, HOUR - LEAD_FOR_AN_HOUR);
+    await advance(world, LEAD_FOR_AN_HOUR / 2);
+    expect(world.session.refreshCalls).toBe(0);
+    expect(world.clock.pendingTimers()).toBe(1);
+    // The token expires unrefreshed: the next page says so, and the recovery refreshes as ever.
+    actor.send({ type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.expired });
+    expect(world.session.refreshCalls).toBe(1);
   });
 
   it('pauses while the tab is hidden and schedules again when it is visible', async () => {

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { signUpThroughUI } from '../support/auth';
 import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../e2eEnv';
 import { expect, test } from '../support/fixtures';
@@ -34,6 +35,9 @@ test('three tabs in use over three access-token lifetimes: content on every navi
     await expect(tabs[index]!.getByTestId('user-id')).toHaveText(user.userId);
   }
   const traceMarks = await Promise.all(tabs.map((tab) => traceMark(tab)));
+  // What the tabs met while they opened (a token that expired meanwhile on a busy machine) is not
+  // what this spec is about: only what comes after this point counts.
+  const sightingsBefore = await Promise.all(tabs.map(async (tab) => (await loadingShellSightings(tab)).length));
   const requestMark = requests.mark();
   const startedAt = Date.now();
 
@@ -51,7 +55,7 @@ test('three tabs in use over three access-token lifetimes: content on every navi
   const elapsedMs = Date.now() - startedAt;
 
   for (const [index, tab] of tabs.entries()) {
-    expect(await loadingShellSightings(tab), `${tab.url()}: never a loading screen`).toEqual([]);
+    expect((await loadingShellSightings(tab)).slice(sightingsBefore[index]), `${tab.url()}: never a loading screen`).toEqual([]);
     const states = await statesSince(tab, traceMarks[index]);
     expect(states.filter((state) => state !== 'authenticated' && state !== 'revalidating'), `${tab.url()}: never a recovery`).toEqual([]);
   }
@@ -62,7 +66,8 @@ test('three tabs in use over three access-token lifetimes: content on every navi
   // fifth more) before it expires, so refreshes come about every three quarters of a lifetime, and
   // two for one token would come within its lead of each other.
   const gaps = refreshes.slice(1).map((refresh, index) => refresh.sentAt - refreshes[index]!.sentAt);
-  expect(gaps.filter((gap) => gap < LIFETIME_MS / 2), `no two refreshes for one token (gaps ${gaps.join(', ')} ms)`).toEqual([]);
+  const senders = refreshes.map((refresh) => `tab ${tabs.indexOf(refresh.page as Page) + 1}`);
+  expect(gaps.filter((gap) => gap < LIFETIME_MS / 2), `no two refreshes for one token (gaps ${gaps.join(', ')} ms; sent by ${senders.join(', ')})`).toEqual([]);
   expect(refreshes.length, `one refresh per token in ${elapsedMs} ms`).toBeLessThanOrEqual(Math.floor(elapsedMs / (LIFETIME_MS * 0.7)) + 1);
   expect(navigations * ROUNDS.length).toBeGreaterThan(LIFETIMES * ROUNDS.length);
 });

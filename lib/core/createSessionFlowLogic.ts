@@ -37,7 +37,6 @@ export function createSessionFlowLogic(ports: SessionFlowPorts, options: Session
   let refreshInFlight = false;
   let reloadGeneration = 0;
   let proactiveGeneration = 0;
-  let stopHearingOtherTabs = ignore;
   const timers = createTimerSlots(ports.setTimer);
 
   /** This page, path, query and hash (the server never sees the hash), as the way back from sign-in. */
@@ -143,32 +142,27 @@ export function createSessionFlowLogic(ports: SessionFlowPorts, options: Session
         // Read when due, not when scheduled: another tab may have refreshed meanwhile (then wait
         // for the new token's turn), signed out (no token: nothing to do), or this tab gone hidden
         // or offline (paused: `page.woke` and `network.online` schedule again).
-        let leadMs = 0;
         const whenDue = () =>
           void ports.accessTokenTimes().then((times) => {
             if (generation !== proactiveGeneration || times === null || !ports.isTabActive()) return;
-            leadMs = Math.min(PROACTIVE_LEAD_MAX_MS, times.lifetimeMs * PROACTIVE_LEAD_SHARE) * leadJitter;
-            if (times.expiresInMs > leadMs) {
-              timers.start('proactiveRefresh', times.expiresInMs - leadMs, whenDue);
-            } else {
-              ports.sessionEvents.publish('refreshing');
-              report(self, { type: 'refresh.due' });
-            }
+            const leadMs = Math.min(PROACTIVE_LEAD_MAX_MS, times.lifetimeMs * PROACTIVE_LEAD_SHARE) * leadJitter;
+            if (times.expiresInMs > leadMs) return timers.start('proactiveRefresh', times.expiresInMs - leadMs, whenDue);
+            // One tab for all: the first to claim this token. The others look again half a lead
+            // later, once its refresh is done and the cookies it wrote have reached them (a tab
+            // reads them a little later than the one that wrote them, and would refresh the same
+            // token again: the SDK's lock compares those cookies).
+            return ports.sessionEvents.claimRefreshAhead(times.expiresAt).then((mine) => {
+              if (generation !== proactiveGeneration) return;
+              if (mine) report(self, { type: 'refresh.due' });
+              else timers.start('proactiveRefresh', leadMs / 2, whenDue);
+            });
           }, ignore);
-        // Another tab started its refresh ahead: look again once it is done and its cookies have
-        // reached this tab (a tab reads them a little later than the one that wrote them, and
-        // would refresh the same token twice), half a lead later.
-        stopHearingOtherTabs();
-        stopHearingOtherTabs = ports.sessionEvents.subscribe((event) => {
-          if (event === 'refreshing') timers.start('proactiveRefresh', leadMs / 2, whenDue);
-        });
         if (notBeforeMs > 0) timers.start('proactiveRefresh', notBeforeMs, whenDue);
         else whenDue();
       },
       cancelProactiveRefresh: () => {
         proactiveGeneration += 1;
         timers.cancel('proactiveRefresh');
-        stopHearingOtherTabs();
       },
       rememberRecoveryAttempts: (_, { attempts }) => ports.recoveryAttempts.write(attempts),
       forgetRecoveryAttempts: () => ports.recoveryAttempts.clear(),

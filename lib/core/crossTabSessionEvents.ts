@@ -1,16 +1,21 @@
 /** What one tab tells the others about the session they share (the cookies are shared). */
-/** `refreshing`: a tab starts a refresh ahead of expiry (the others hold theirs back meanwhile). */
-export type CrossTabSessionEvent = 'signed-in' | 'signed-out' | 'refreshed' | 'refreshing';
+export type CrossTabSessionEvent = 'signed-in' | 'signed-out' | 'refreshed';
 
 export interface CrossTabSessionEvents {
   /** Tells every other tab of this origin; never this one. */
   publish(event: CrossTabSessionEvent): void;
   /** Hears the other tabs; returns a function that stops listening. */
   subscribe(listener: (event: CrossTabSessionEvent) => void): () => void;
+  /**
+   * Whether this tab is the one to refresh ahead the token that expires at `tokenExpiresAt`: the
+   * first tab to ask, among the tabs open now, and again and again that tab (it keeps the claim
+   * until it claims the next token or closes). Every tab is, where the browser has no Web Locks.
+   */
+  claimRefreshAhead(tokenExpiresAt: number): Promise<boolean>;
 }
 
 const CHANNEL_NAME = 'ssr-session-flow:session-events';
-const EVENTS: ReadonlySet<string> = new Set<CrossTabSessionEvent>(['signed-in', 'signed-out', 'refreshed', 'refreshing']);
+const EVENTS: ReadonlySet<string> = new Set<CrossTabSessionEvent>(['signed-in', 'signed-out', 'refreshed']);
 
 /** What a channel needs to be: BroadcastChannel in the browser. */
 export interface ChannelLike {
@@ -28,7 +33,8 @@ export interface ChannelLike {
  */
 export function createCrossTabSessionEvents(
   openChannel: ((name: string) => ChannelLike) | null = defaultChannelFactory(),
-  tabId: string = randomTabId(),
+  // Only tells this tab's messages from the others': about 52 random bits are plenty.
+  tabId: string = Math.random().toString(36).slice(2),
 ): CrossTabSessionEvents {
   let channel: ChannelLike | null | undefined;
   const open = () => {
@@ -59,6 +65,9 @@ export function createCrossTabSessionEvents(
       target.addEventListener('message', onMessage);
       return () => target.removeEventListener('message', onMessage);
     },
+    // Loaded when a token is due (once a lifetime): bytes of every first load otherwise.
+    claimRefreshAhead: (tokenExpiresAt) =>
+      import('./refreshAheadClaims').then(({ claimRefreshAhead }) => claimRefreshAhead(tokenExpiresAt), () => true),
   };
 }
 
@@ -85,10 +94,4 @@ function readMessage(data: unknown): { tabId: string; event: CrossTabSessionEven
 
 function defaultChannelFactory(): ((name: string) => ChannelLike) | null {
   return typeof BroadcastChannel === 'undefined' ? null : (name) => new BroadcastChannel(name);
-}
-
-function randomTabId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }

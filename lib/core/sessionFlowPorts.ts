@@ -55,6 +55,8 @@ export interface AccessTokenTimes {
   expiresInMs: number;
   /** From its issue to its expiry. */
   lifetimeMs: number;
+  /** When it expires (ms since epoch); it also names the token among the tabs (see `claimRefreshAhead`). */
+  expiresAt: number;
 }
 
 /**

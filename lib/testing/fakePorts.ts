@@ -60,7 +60,11 @@ export interface FakeSessionFlowWorld {
     documentLoads: string[];
   };
   /** The other tabs of this browser. */
-  otherTabs: { announce(event: CrossTabSessionEvent): void };
+  otherTabs: {
+    announce(event: CrossTabSessionEvent): void;
+    /** Another tab claims the refresh ahead of the token this tab holds now (see `claimRefreshAhead`). */
+    claimRefreshAhead(): void;
+  };
   /** This tab as the browser sees it: a refresh ahead of expiry waits for both. */
   tab: { visible: boolean; online: boolean };
   recoveryAttempts: RecoveryAttemptStore & { stored(): number | null };
@@ -94,6 +98,8 @@ export function createFakeSessionFlowWorld({
   const redirects: Array<Pending<void> & { returnTo: string }> = [];
   const signInUrl = (returnTo: string) => `${FAKE_SIGN_IN_PATH}?redirectToPath=${encodeURIComponent(returnTo)}`;
   const listeners = new Set<(event: CrossTabSessionEvent) => void>();
+  /** Tokens (by expiry) whose refresh ahead another tab claimed. */
+  const claimedElsewhere = new Set<number>();
   let stored = storedRecoveryAttempts;
 
   const take = <T>(queue: Pending<T>[], what: string): Pending<T> => {
@@ -108,6 +114,7 @@ export function createFakeSessionFlowWorld({
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    claimRefreshAhead: async (tokenExpiresAt) => !claimedElsewhere.has(tokenExpiresAt),
   };
 
   const world: FakeSessionFlowWorld = {
@@ -156,8 +163,11 @@ export function createFakeSessionFlowWorld({
       // The cookies are shared: what another tab did is true in this one too.
       announce: (event) => {
         if (event === 'refreshed') renewAccessToken();
-        else if (event !== 'refreshing') world.session.signedIn = event === 'signed-in';
+        else world.session.signedIn = event === 'signed-in';
         listeners.forEach((listener) => listener(event));
+      },
+      claimRefreshAhead: () => {
+        claimedElsewhere.add(world.session.accessTokenExpiresAt);
       },
     },
     tab: { visible: true, online: true },
@@ -217,7 +227,7 @@ export function createFakeSessionFlowWorld({
       hasSession: async () => world.session.signedIn,
       accessTokenTimes: async () => {
         const { signedIn, accessTokenExpiresAt, accessTokenLifetimeMs: lifetimeMs } = world.session;
-        return signedIn && lifetimeMs !== null ? { expiresInMs: accessTokenExpiresAt - clock.now(), lifetimeMs } : null;
+        return signedIn && lifetimeMs !== null ? { expiresInMs: accessTokenExpiresAt - clock.now(), lifetimeMs, expiresAt: accessTokenExpiresAt } : null;
       },
       isTabActive: () => world.tab.visible && world.tab.online,
       sessionEvents,

@@ -12,7 +12,7 @@ export interface SessionRecipeEvent {
  * visitor who never had a session (`sessionExpiredOrRevoked: false`) tells them nothing.
  */
 export function publishSessionEventsToOtherTabs(
-  events: CrossTabSessionEvents = crossTabSessionEvents(),
+  events: Pick<CrossTabSessionEvents, 'publish'> = crossTabSessionEvents(),
 ): (event: SessionRecipeEvent) => void {
   return (event) => {
     const shared = toCrossTabEvent(event);

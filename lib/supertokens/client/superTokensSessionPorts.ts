@@ -58,7 +58,7 @@ export function superTokensSessionPorts({ signInPath = '/auth', refresh = public
       // Issued at or after its expiry (a front token written by hand, a broken server clock):
       // nothing to time a refresh by.
       if (!token || !(lifetimeMs > 0)) return null;
-      return { expiresInMs: token.expiresAt - sdkNow(), lifetimeMs };
+      return { expiresInMs: token.expiresAt - sdkNow(), lifetimeMs, expiresAt: token.expiresAt };
     },
     // As the SDK decides whether a session exists: by its front token.
     hasSession: async () => frontTokenFromCookies(await readSdkCookies()) !== null,
