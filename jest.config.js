@@ -10,8 +10,16 @@ const kitModuleNameMapper = Object.fromEntries(
   Object.entries(kitEntries).map(([name, { source }]) => [`^${name}$`, `<rootDir>/${source.slice(2)}`]),
 );
 
-/** The embedded core by its package name, as the repository's code imports it (tsconfig.json's `paths` too). */
-const embeddedCoreMapper = { '^ssr-session-flow-embedded-core$': '<rootDir>/embedded-core/index.ts' };
+/**
+ * The embedded core by its package name, as the repository's code imports it (tsconfig.json's
+ * `paths` too). Next's SWC transform rewrites that import to the folder (`../../embedded-core`),
+ * which would resolve through its package.json to `dist/`: a build that another step of npm test
+ * may be writing, or one left from older source. Both spellings go to the source.
+ */
+const embeddedCoreMapper = {
+  '^ssr-session-flow-embedded-core$': '<rootDir>/embedded-core/index.ts',
+  '^(?:\\.\\./)+embedded-core$': '<rootDir>/embedded-core/index.ts',
+};
 
 /**
  * SUPERTOKENS_WEBSITE_DIR=<a supertokens-website folder>: the suites run against that release

@@ -45,7 +45,8 @@ export function parseCoreCommandLine(argv: readonly string[], env: EnvVars): Cor
     const [name, inlineValue] = splitFlag(arg);
     if (!isValueFlag(name)) throw usageError(`Unknown argument '${arg}'.`);
     const value = inlineValue ?? argv[(index += 1)];
-    if (value === undefined || value.startsWith('--')) throw usageError(`${name} needs a value.`);
+    // `--port=` and `--data-file=` too: an empty value would quietly mean the default, or memory.
+    if (value === undefined || value === '' || value.startsWith('--')) throw usageError(`${name} needs a value.`);
     values.set(name, value);
   }
   if (memory && values.has('--data-file')) throw usageError('--memory and --data-file exclude each other.');

@@ -82,6 +82,8 @@ export function validateCoreConfig(config: CoreConfig): CoreConfig {
 
 /** `config` with another access token validity (seconds), checked as the core checks its config; `label` names where it came from. */
 export function withAccessTokenValidity(config: CoreConfig, seconds: number, label: string): CoreConfig {
+  // The real core reads it as a whole number (a long); 1.5 would be a core no real one can be.
+  if (!Number.isInteger(seconds)) throw new CoreConfigError(`${label} must be a whole number of seconds, got ${seconds}.`);
   try {
     return validateCoreConfig({ ...config, accessTokenValiditySeconds: seconds });
   } catch (error) {
@@ -138,7 +140,8 @@ export function readCoreConfigFromEnv(env: EnvVars = process.env): CoreConfig {
 export function readPort(env: EnvVars, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
-  const port = Number(raw);
+  // Digits only: `Number()` would also read '0x10', '1e3' and '  ' as ports.
+  const port = /^\s*[0-9]+\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new CoreConfigError(`${name} must be a port number between 0 and 65535, got '${raw}'.`);
   }

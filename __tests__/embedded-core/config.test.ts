@@ -45,5 +45,6 @@ describe('configuration from the core’s own environment names', () => {
     expect(readPort({}, 'PORT', 3567)).toBe(3567);
     expect(readPort({ PORT: '0' }, 'PORT', 3567)).toBe(0);
     expect(() => readPort({ PORT: '70000' }, 'PORT', 3567)).toThrow(/PORT must be a port number/);
+    for (const raw of ['0x10', '1e3', '8080.0', '-1']) expect(() => readPort({ PORT: raw }, 'PORT', 3567)).toThrow(/PORT must be a port number/);
   });
 });

@@ -56,7 +56,8 @@ describe('startCore, the one-call start for test runs', () => {
 
   it('refuses an accessTokenValidity the core would refuse, naming the option', async () => {
     await expect(startCore({ port: 0, accessTokenValidity: 0.5, env: {} })).rejects.toThrow(CoreConfigError);
-    await expect(startCore({ port: 0, accessTokenValidity: 0.5, env: {} })).rejects.toThrow(/^accessTokenValidity 0\.5: 'access_token_validity' must be between/);
+    await expect(startCore({ port: 0, accessTokenValidity: 0, env: {} })).rejects.toThrow(/^accessTokenValidity 0: 'access_token_validity' must be between/);
+    await expect(startCore({ port: 0, accessTokenValidity: 1.5, env: {} })).rejects.toThrow(/^accessTokenValidity must be a whole number of seconds, got 1\.5/);
   });
 });
 

@@ -34,33 +34,41 @@ describe('failRefresh', () => {
 
   it('fails only within forMs of being set up', async () => {
     const now = jest.spyOn(Date, 'now').mockReturnValue(1_000);
-    const browser = fakeBrowser();
-    await failRefresh(browser.page, { abort: 'connectionrefused', forMs: 500 });
+    try {
+      const browser = fakeBrowser();
+      await failRefresh(browser.page, { abort: 'connectionrefused', forMs: 500 });
 
-    now.mockReturnValue(1_499);
-    expect(await browser.send('POST', '/api/auth/session/refresh')).toEqual({ aborted: 'connectionrefused' });
-    now.mockReturnValue(1_500);
-    expect(await browser.send('POST', '/api/auth/session/refresh')).toEqual({ passed: true });
-    now.mockRestore();
+      now.mockReturnValue(1_499);
+      expect(await browser.send('POST', '/api/auth/session/refresh')).toEqual({ aborted: 'connectionrefused' });
+      now.mockReturnValue(1_500);
+      expect(await browser.send('POST', '/api/auth/session/refresh')).toEqual({ passed: true });
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('with only delayMs, holds the refresh and then lets it through', async () => {
     jest.useFakeTimers();
-    const browser = fakeBrowser();
-    await failRefresh(browser.page, { delayMs: 2_000 });
+    try {
+      const browser = fakeBrowser();
+      await failRefresh(browser.page, { delayMs: 2_000 });
 
-    const answer = browser.send('POST', '/api/auth/session/refresh');
-    await jest.advanceTimersByTimeAsync(1_999);
-    expect(browser.settled()).toBe(0);
-    await jest.advanceTimersByTimeAsync(1);
+      const answer = browser.send('POST', '/api/auth/session/refresh');
+      await jest.advanceTimersByTimeAsync(1_999);
+      expect(browser.settled()).toBe(0);
+      await jest.advanceTimersByTimeAsync(1);
 
-    expect(await answer).toEqual({ passed: true });
-    jest.useRealTimers();
+      expect(await answer).toEqual({ passed: true });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it.each<[FailRefreshOptions, RegExp]>([
     [{ status: 503, abort: true }, /give `status` or `abort`, not both/],
-    [{ status: 42 }, /status must be an HTTP status \(100-599\), got 42/],
+    [{ status: 42 }, /status must be an HTTP status a response can have \(200-599\), got 42/],
+    [{ status: 103 }, /\(200-599\), got 103/],
+    [{ abort: 'offline' as never }, /abort must be true or one of internetdisconnected, .*, got "offline"/],
     [{ times: -1 }, /times must be a number >= 0, got -1/],
     [{ delayMs: Number.NaN }, /delayMs must be a number >= 0/],
   ])('refuses %j', async (options, message) => {

@@ -1,8 +1,9 @@
 import type { BrowserContext, Page, Route } from '@playwright/test';
 import { refreshPathOf, type SessionFlowAppPaths } from './appPaths';
 
+const NETWORK_FAILURES = ['internetdisconnected', 'connectionrefused', 'connectionreset', 'timedout', 'failed', 'aborted'] as const;
 /** How Chromium fails a request that gets no answer (Playwright's `route.abort` codes). */
-export type NetworkFailure = 'internetdisconnected' | 'connectionrefused' | 'connectionreset' | 'timedout' | 'failed' | 'aborted';
+export type NetworkFailure = (typeof NETWORK_FAILURES)[number];
 
 export interface FailRefreshOptions extends SessionFlowAppPaths {
   /** Answer each refresh with this HTTP status (an empty body). The default when neither `abort` nor `delayMs` is given: 503. */
@@ -72,11 +73,18 @@ function describeFault(options: FailRefreshOptions): Fault {
     throw new TypeError('failRefresh: give `status` or `abort`, not both (an aborted request has no status).');
   }
   if (options.status !== undefined) {
-    if (!Number.isInteger(options.status) || options.status < 100 || options.status > 599) {
-      throw new TypeError(`failRefresh: status must be an HTTP status (100-599), got ${options.status}.`);
+    // A 1xx is no answer a refresh can end with: Playwright cannot fulfil a request with one.
+    if (!Number.isInteger(options.status) || options.status < 200 || options.status > 599) {
+      throw new TypeError(`failRefresh: status must be an HTTP status a response can have (200-599), got ${options.status}.`);
     }
     return { delayMs, kind: 'status', status: options.status };
   }
-  if (options.abort !== undefined) return { delayMs, kind: 'abort', failure: options.abort === true ? 'internetdisconnected' : options.abort };
+  if (options.abort !== undefined) {
+    const failure = options.abort === true ? 'internetdisconnected' : options.abort;
+    if (!NETWORK_FAILURES.includes(failure)) {
+      throw new TypeError(`failRefresh: abort must be true or one of ${NETWORK_FAILURES.join(', ')}, got ${JSON.stringify(options.abort)}.`);
+    }
+    return { delayMs, kind: 'abort', failure };
+  }
   return delayMs > 0 ? { delayMs, kind: 'slow' } : { delayMs, kind: 'status', status: 503 };
 }
