@@ -5,7 +5,11 @@ let client: Promise<SessionCoreClient> | undefined;
 
 /** The e2e server's core, through the client any app's tests get (`sessionCore`). */
 function core(): Promise<SessionCoreClient> {
-  client ??= connectSessionCore(CORE_URL);
+  // A connection that failed (the core restarting under a soak) is tried again next time, not kept.
+  client ??= connectSessionCore(CORE_URL).catch((error: unknown) => {
+    client = undefined;
+    throw error;
+  });
   return client;
 }
 

@@ -13,6 +13,12 @@ export interface SessionFlowAppPaths {
 export const DEFAULT_API_BASE_PATH = '/api/auth';
 export const DEFAULT_SIGN_IN_PATH = '/auth';
 
+/**
+ * The sign-in page's query parameter for the way back (SuperTokens' own, and the kit's
+ * `RETURN_TO_PARAM`; not imported from there: that entry brings React into the test runner).
+ */
+export const RETURN_TO_PARAM = 'redirectToPath';
+
 /** SuperTokens' access token cookie (path `/`) and the front token the frontend SDK keeps beside it. */
 export const ACCESS_TOKEN_COOKIE = 'sAccessToken';
 

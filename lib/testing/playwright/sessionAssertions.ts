@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, type Request, type Response } from '@playwright/test';
-import { ACCESS_TOKEN_COOKIE, refreshPathOf, signInPathOf, type SessionFlowAppPaths } from './appPaths';
+import { ACCESS_TOKEN_COOKIE, refreshPathOf, RETURN_TO_PARAM, signInPathOf, type SessionFlowAppPaths } from './appPaths';
 import { appOriginOf } from './accessTokenExpiry';
 
 export interface RecoveryExpectation extends SessionFlowAppPaths {
@@ -65,9 +65,9 @@ export interface SignInExpectation extends SessionFlowAppPaths {
 /** Expects `page` to end on the app's sign-in page, carrying `returnTo` as the way back when given. */
 export async function expectOnSignIn(page: Page, expectation: SignInExpectation = {}): Promise<void> {
   const signInPath = signInPathOf(expectation);
-  const wanted = expectation.returnTo === undefined ? signInPath : `${signInPath}?redirectToPath=${expectation.returnTo}`;
+  const wanted = expectation.returnTo === undefined ? signInPath : `${signInPath}?${RETURN_TO_PARAM}=${expectation.returnTo}`;
   await expect(page, `ends on ${wanted}`).toHaveURL(
-    (url) => url.pathname === signInPath && (expectation.returnTo === undefined || url.searchParams.get('redirectToPath') === expectation.returnTo),
+    (url) => url.pathname === signInPath && (expectation.returnTo === undefined || url.searchParams.get(RETURN_TO_PARAM) === expectation.returnTo),
   );
 }
 
@@ -101,7 +101,10 @@ export async function expectNoProtectedContentAfterSignOut(page: Page, expectati
     for (;;) {
       if ((await expectation.content.count()) > 0) seen.push(page.url());
       const onSignIn = new URL(page.url()).pathname === signInPath;
-      if ((onSignIn && (await page.evaluate('document.readyState')) === 'complete') || Date.now() > deadline) break;
+      // Asked while the sign-in page may still be replacing the document (a client redirect after
+      // the load): a destroyed context only means "not yet".
+      const readyState = onSignIn ? await page.evaluate('document.readyState').catch(() => 'loading') : 'loading';
+      if (readyState === 'complete' || Date.now() > deadline) break;
       await page.waitForTimeout(50);
     }
     expect(seen, `protected content showed while ${path} loaded signed out`).toEqual([]);
@@ -112,6 +115,6 @@ export async function expectNoProtectedContentAfterSignOut(page: Page, expectati
 
 function defaultRevisit(page: Page, signInPath: string): string {
   const url = new URL(page.url());
-  if (url.pathname === signInPath) return url.searchParams.get('redirectToPath') ?? '/';
+  if (url.pathname === signInPath) return url.searchParams.get(RETURN_TO_PARAM) ?? '/';
   return `${url.pathname}${url.search}`;
 }
