@@ -23,7 +23,7 @@ describe('cross-tab session events', () => {
     tabB.subscribe((event) => heardByB.push(event));
 
     tabA.publish('signed-out');
-    await settle();
+    await until(() => heardByB.length > 0);
 
     expect(heardByB).toEqual(['signed-out']);
     expect(heardByA).toEqual([]);
@@ -39,7 +39,8 @@ describe('cross-tab session events', () => {
       stranger.postMessage(message);
     }
     stranger.postMessage({ tabId: 'x', event: 'signed-in' });
-    await settle();
+    // One sender's messages arrive in order: once the last is heard, the others were read.
+    await until(() => heard.length > 0);
 
     expect(heard).toEqual(['signed-in']);
   });
@@ -47,11 +48,14 @@ describe('cross-tab session events', () => {
   it('stops telling a listener once it unsubscribed', async () => {
     const tabA = createCrossTabSessionEvents(openChannel, 'tab-a');
     const tabB = createCrossTabSessionEvents(openChannel, 'tab-b');
+    const witness = createCrossTabSessionEvents(openChannel, 'tab-c');
     const heard: CrossTabSessionEvent[] = [];
+    const heardByWitness: CrossTabSessionEvent[] = [];
     const stop = tabB.subscribe((event) => heard.push(event));
+    witness.subscribe((event) => heardByWitness.push(event));
     stop();
     tabA.publish('refreshed');
-    await settle();
+    await until(() => heardByWitness.length > 0);
     expect(heard).toEqual([]);
   });
 
@@ -83,7 +87,7 @@ describe('claimRefreshAhead: one tab refreshes each token ahead', () => {
     const [first, second] = [createRefreshAheadClaims(locks), createRefreshAheadClaims(locks)];
     await first!(1_000);
     await first!(2_000);
-    await settle();
+    await until(() => locks.held().length === 1);
     expect(locks.held()).toEqual([expect.stringMatching(/:2000$/)]);
     expect(await second!(1_000)).toBe(true);
   });
@@ -142,6 +146,11 @@ describe('publishSessionEventsToOtherTabs (Session.init onHandleEvent)', () => {
   });
 });
 
-function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 20));
+/** Resolves once `done()` holds, looking every few milliseconds: messages take as long as the machine lets them. */
+async function until(done: () => boolean, deadlineMs = 5_000): Promise<void> {
+  const giveUpAt = Date.now() + deadlineMs;
+  while (!done()) {
+    if (Date.now() > giveUpAt) throw new Error(`not within ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

@@ -82,10 +82,12 @@ describe('checkSession against the embedded core', () => {
   });
 
   it('stops accepting a token it already verified the moment the token expires', async () => {
-    // Minted 58.5 s ago with a 60 s lifetime (exp in whole seconds): valid for 0.5 to 1.5 s more.
-    const { cookie, userId } = await newSession(-58_500);
+    // Minted 56 s ago with a 60 s lifetime (exp in whole seconds): valid for 3 to 4 s more, time
+    // enough for the first check on a busy machine. Then wait for its own exp, not a fixed time.
+    const { cookie, token, userId } = await newSession(-56_000);
     await expect(getSessionVerdict(request(cookie))).resolves.toEqual({ status: 'ok', userId });
-    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp * 1_000 - Date.now()) + 100));
     await expect(getSessionVerdict(request(cookie))).resolves.toEqual({ status: 'needs-refresh', reason: 'expired' });
   });
 
@@ -155,7 +157,11 @@ describe('checkSession against the embedded core', () => {
       const newer = refreshed.getAllSessionTokensDangerously().accessToken;
       const check = await checkSession(request(`sAccessToken=${token}; sAccessToken=${newer}`), { checkDatabase });
       expect(check.verdict).toEqual({ status: 'ok', userId });
-      expect(check.session?.accessTokenPayload.iat).toBe(JSON.parse(Buffer.from(newer.split('.')[1]!, 'base64url').toString()).iat);
+      // The newer token, or the one the core mints when it first sees it (checkDatabase makes the
+      // core confirm the refresh), which a second later carries a later iat: never the older one.
+      const iatOf = (jwt: string) => (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as { iat: number }).iat;
+      expect(iatOf(token)).toBeLessThan(iatOf(newer));
+      expect(check.session?.accessTokenPayload.iat).toBeGreaterThanOrEqual(iatOf(newer));
     });
 
     it('reads one token sent twice as one', async () => {

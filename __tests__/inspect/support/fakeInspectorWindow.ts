@@ -60,9 +60,14 @@ export function createMemoryStorage(): Storage & { dump(): string } {
   };
 }
 
-/** The inspector converts live events in an idle callback (an animation frame under jsdom). */
-export function afterInspectorFrames(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 60));
+/**
+ * The inspector converts live events in an idle callback (an animation frame under jsdom, which
+ * has no requestIdleCallback). Frames run their callbacks in the order they were asked for, so
+ * three frames from now every conversion asked for before (and one it asks for in turn) is done,
+ * however busy the machine: a fixed wait (it was 60 ms) is not.
+ */
+export async function afterInspectorFrames(): Promise<void> {
+  for (let frame = 0; frame < 3; frame += 1) await new Promise((resolve) => window.requestAnimationFrame(resolve));
 }
 
 /** `[message type, session id, event type or state value]` triples: the timeline as a person reads it. */
