@@ -49,6 +49,9 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
   let checks = 0;
   let system: SoakSystem | undefined;
   try {
+    // Every schedule starts with the core up, whatever the last one left behind (seed 1093's
+    // sign-up met "No SuperTokens core available" right after seed 1092 failed mid-restart).
+    await setup.core.start();
     if (model.clockInstalled) await context.clock.install();
     const watch = await watchInvariants(context, ACCESS_TOKEN_LIFETIME_SECONDS * 1000);
     const counting = { ...watch, check: () => ((checks += 1), watch.check()) };
