@@ -1,5 +1,6 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
+import { REFRESH_PATH } from '../e2e/support/requestLog';
 import type { RunSession } from './browserSessions';
 import { judged, ms, reported, type Check } from './checks';
 import { median, round } from './stats';
@@ -46,7 +47,6 @@ export interface ActiveTabsOptions {
 const TABS = 3;
 /** Navigations within this share of the first token's lifetime are the baseline: a refresh ahead comes later (a fifth of it, jittered, before expiry). */
 const VALID_SHARE = 0.6;
-const REFRESH_PATH = '/api/auth/session/refresh';
 
 export async function measureActiveTabs(options: ActiveTabsOptions): Promise<ActiveTabsResult> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });

@@ -28,7 +28,6 @@ const SDK_REFRESH_LOCK_KEY = 'REFRESH_TOKEN_USE';
  */
 const AuthHttpRequest = commonJsDefault(fetchBuild);
 
-/** supertokens-website's name for its refresh lock: a refresh here and one by the SDK exclude each other. */
 /** What supertokens-website waits for the lock before it looks at the session again. */
 const LOCK_WAIT_MS = 1_000;
 /** The SDK's words (classifyRefreshError looks for them): a proxy strips the header, or CORS hides it. */

@@ -8,7 +8,6 @@ import { sdkNow } from './sdkClock';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
 
-
 export interface SuperTokensSessionPortsOptions {
   /** Where SuperTokens' sign-in page is (auth-react's `websiteBasePath`): `/auth` by default. */
   signInPath?: string;
@@ -51,14 +50,12 @@ export function superTokensSessionPorts({ signInPath = '/auth', refresh = public
       const token = readFrontToken(await readSdkCookies());
       return token !== null && token.expiresAt <= sdkNow();
     },
-    // Without the issue time (a front token that does not carry `iat`), no lifetime: no refresh ahead.
+    // Nothing to time a refresh ahead by without the issue time (a front token that does not carry
+    // `iat`), or with a token issued at or after its expiry (written by hand, a broken server clock).
     accessTokenTimes: async () => {
       const token = readFrontToken(await readSdkCookies());
-      const lifetimeMs = token?.issuedAt === undefined ? NaN : token.expiresAt - token.issuedAt;
-      // Issued at or after its expiry (a front token written by hand, a broken server clock):
-      // nothing to time a refresh by.
-      if (!token || !(lifetimeMs > 0)) return null;
-      return { expiresInMs: token.expiresAt - sdkNow(), lifetimeMs, expiresAt: token.expiresAt };
+      if (token?.issuedAt === undefined || token.expiresAt <= token.issuedAt) return null;
+      return { expiresInMs: token.expiresAt - sdkNow(), lifetimeMs: token.expiresAt - token.issuedAt, expiresAt: token.expiresAt };
     },
     // As the SDK decides whether a session exists: by its front token.
     hasSession: async () => frontTokenFromCookies(await readSdkCookies()) !== null,
