@@ -1,8 +1,8 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
-import { REFRESH_PATH } from '../e2e/support/requestLog';
 import type { RunSession } from './browserSessions';
 import { judged, ms, reported, type Check } from './checks';
+import { watchRefreshes } from './refreshCalls';
 import { median, round } from './stats';
 
 /**
@@ -110,17 +110,6 @@ export async function measureActiveTabs(options: ActiveTabsOptions): Promise<Act
     refreshesPerLifetime: round(refreshCalls / (activeMs / options.lifetimeMs), 2),
     notes,
   };
-}
-
-/** Refresh calls of every tab in the context, and the refresh token each sent (its cookie). */
-function watchRefreshes(context: BrowserContext) {
-  const tokens: Array<Promise<string>> = [];
-  context.on('request', (request) => {
-    if (request.method() !== 'POST' || new URL(request.url()).pathname !== REFRESH_PATH) return;
-    // `allHeaders`: the cookie header is not among `headers()`.
-    tokens.push(request.allHeaders().then((headers) => /(?:^|;\s*)sRefreshToken=([^;]*)/.exec(headers.cookie ?? '')?.[1] ?? '(none)'));
-  });
-  return { calls: () => tokens.length, tokensSince: (mark: number) => Promise.all(tokens.slice(mark)) };
 }
 
 async function openTabs(context: BrowserContext, count: number): Promise<Page[]> {
