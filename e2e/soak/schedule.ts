@@ -2,6 +2,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { Browser, Page } from '@playwright/test';
 import { signUpThroughUI } from '../support/auth';
+import { TRACE_STORAGE_KEY } from '../support/sessionTrace';
+import type { SessionFlowTraceEntry } from '../../lib/core/sessionFlowTrace';
 import { sessionHandlesOf } from '../support/core';
 import { ACCESS_TOKEN_LIFETIME_SECONDS, APP_ORIGIN, REPO_ROOT } from '../e2eEnv';
 import { InvariantBroken, PAGES, sleep, soakCommands, waitWatching, type Router, type SoakModel, type SoakSystem } from './commands';
@@ -82,7 +84,8 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
     if (system && error instanceof InvariantBroken) {
       const file = path.join(REPO_ROOT, 'test-results', 'soak', `failure-${Date.now()}.png`);
       await system.page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      error.message += `\n(the tab at the failure: ${path.relative(REPO_ROOT, file)}; its last requests:\n  ${system.watch.recentRequests().join('\n  ')})`;
+      const states = await lastStates(system.page);
+      error.message += `\n(the tab at the failure: ${path.relative(REPO_ROOT, file)}; its last requests:\n  ${system.watch.recentRequests().join('\n  ')}\n its last states: ${states})`;
     }
     if (system) {
       await Promise.race([Promise.all(system.pending).catch(() => undefined), sleep(30_000)]);
@@ -230,3 +233,13 @@ async function traceTail(page: Page): Promise<string> {
 }
 
 export { sleep };
+
+/** The tab's last settled states of the session flow (the e2e build traces them), as `state@path`. */
+async function lastStates(page: Page): Promise<string> {
+  const stored = await page.evaluate((key) => sessionStorage.getItem(key), TRACE_STORAGE_KEY).catch((error: unknown) => `(no trace: ${String(error)})`);
+  if (stored === null || stored.startsWith('(')) return stored ?? '(no trace)';
+  return (JSON.parse(stored) as SessionFlowTraceEntry[])
+    .slice(-20)
+    .map((entry) => `${entry.state}@${entry.path}`)
+    .join(' → ');
+}

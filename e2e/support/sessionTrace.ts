@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 import type { SessionFlowTraceEntry } from '../../lib/core/sessionFlowTrace';
 
+/** Where the trace lives in the tab's sessionStorage (lib/core/sessionFlowTrace.ts). */
+export const TRACE_STORAGE_KEY = 'ssr-session-flow:trace';
+
 /**
  * Reads the machine's trace (`window.__sessionFlowTrace`, built with NEXT_PUBLIC_SESSION_FLOW_TRACE=1).
  * It lives in the tab's sessionStorage across document reloads, so a mark taken before a reload
@@ -11,10 +14,10 @@ export async function readTrace(page: Page): Promise<SessionFlowTraceEntry[]> {
   await page.waitForFunction(() => Array.isArray(window.__sessionFlowTrace));
   // The tab's storage, not the document's copy: a page restored from the back/forward cache
   // comes back with the copy it had when it was left.
-  return page.evaluate(() => {
-    const stored = sessionStorage.getItem('ssr-session-flow:trace');
+  return page.evaluate((key) => {
+    const stored = sessionStorage.getItem(key);
     return stored ? (JSON.parse(stored) as SessionFlowTraceEntry[]) : (window.__sessionFlowTrace ?? []);
-  });
+  }, TRACE_STORAGE_KEY);
 }
 
 /** Position after the last settled state so far; pass it to `statesSince`. */
