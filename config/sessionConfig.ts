@@ -105,6 +105,8 @@ export function signInPageUrl(returnTo?: string): string {
 export function sessionFlowSession(): SessionPorts {
   return superTokensSessionPorts({
     signInPath: appInfo.websiteBasePath,
+    apiDomain: appInfo.apiDomain,
+    apiBasePath: appInfo.apiBasePath,
     refresh: process.env.NEXT_PUBLIC_SESSION_REFRESH === 'lean' ? leanRefresh() : undefined,
   });
 }

@@ -1,4 +1,4 @@
-import { assertEvent, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { nextBackoffLevel, retryDelayMs } from './retryDelay';
 import {
   initialContext,
@@ -85,10 +85,7 @@ export const sessionFlowMachine = setup({
     forgetRecoveryAttempts: () => {},
 
     storeVerdict: assign({
-      verdict: ({ event }) => {
-        assertEvent(event, 'server.verdictReceived');
-        return event.verdict;
-      },
+      verdict: ({ event }) => eventOfType(event, 'server.verdictReceived').verdict,
     }),
     forgetVerdict: assign({ verdict: null }),
     countRecoveryAttempt: assign({
@@ -99,17 +96,11 @@ export const sessionFlowMachine = setup({
       backoffLevel: ({ context }) => nextBackoffLevel(context.backoffLevel, context.retryDelay),
       failedRefreshes: ({ context }) => Math.min(context.failedRefreshes + 1, context.offerSignInAfterFailures),
       configurationFaults: 0,
-      lastFailure: ({ event }) => {
-        assertEvent(event, 'refresh.failed');
-        return event.cause;
-      },
+      lastFailure: ({ event }) => eventOfType(event, 'refresh.failed').cause,
     }),
     countConfigurationFault: assign({
       configurationFaults: ({ context }) => context.configurationFaults + 1,
-      lastFailure: ({ event }) => {
-        assertEvent(event, 'refresh.failed');
-        return event.cause;
-      },
+      lastFailure: ({ event }) => eventOfType(event, 'refresh.failed').cause,
     }),
     /** What one recovery learned; the spent budget stays (it must survive a detour). */
     endRecovery: assign(endedRecovery),
@@ -378,6 +369,14 @@ function isDuplicateCookiesVerdict(verdict: SessionFlowContext['verdict']): bool
 }
 
 function stuckReasonOf(event: SessionFlowEvent): StuckReason {
-  assertEvent(event, 'refresh.failed');
-  return stuckReasonForFault(event.cause) ?? 'server-rejects-refreshed-session';
+  return stuckReasonForFault(eventOfType(event, 'refresh.failed').cause) ?? 'server-rejects-refreshed-session';
+}
+
+/**
+ * `event`, known to be of `type`: what xstate's `assertEvent` does for one type, in fewer bytes
+ * (every page carries the machine). An action wired to another event is a bug in this file.
+ */
+function eventOfType<Type extends SessionFlowEvent['type']>(event: SessionFlowEvent, type: Type): Extract<SessionFlowEvent, { type: Type }> {
+  if (event.type !== type) throw new Error(`sessionFlow: expected a ${type} event, got ${event.type}`);
+  return event as Extract<SessionFlowEvent, { type: Type }>;
 }

@@ -58,53 +58,47 @@ export function topLevelState(snapshot: SessionFlowSnapshot): SessionFlowStateNa
   return (typeof value === 'string' ? value : Object.keys(value)[0]) as SessionFlowStateName;
 }
 
+/** The user's choices on a screen that waits for none (the flow is working, or content shows). */
+const NO_CHOICE = { canRetry: false, canSignInAgain: false, canFollowSignInLink: false } as const;
+
 /** The status of `snapshot`, in the words of `messages` (English unless told otherwise). */
 export function describeSessionFlow(snapshot: SessionFlowSnapshot, messages: SessionFlowMessages = ENGLISH_MESSAGES): SessionFlowStatus {
   const { context } = snapshot;
   const state = topLevelState(snapshot);
   const verdictReason = context.verdict?.status === 'needs-refresh' ? context.verdict.reason : null;
-  const base = {
-    state,
-    attempt: context.recoveryAttempts,
-    maxAttempts: context.maxRecoveryAttempts,
-    canRetry: false,
-    canSignInAgain: false,
-    canFollowSignInLink: false,
-  };
+  const status = (
+    reason: SessionFlowReason | null,
+    message: string,
+    choices?: Partial<Pick<SessionFlowStatus, keyof typeof NO_CHOICE>>,
+  ): SessionFlowStatus => ({ state, attempt: context.recoveryAttempts, maxAttempts: context.maxRecoveryAttempts, reason, message, ...NO_CHOICE, ...choices });
   switch (state) {
     case 'refreshing':
-      return { ...base, reason: verdictReason, message: messages.refreshing };
+      return status(verdictReason, messages.refreshing);
     case 'revalidating':
-      return { ...base, reason: null, message: messages.revalidating };
+      return status(null, messages.revalidating);
     case 'reloading':
-      return { ...base, reason: verdictReason, message: messages.reloading };
+      return status(verdictReason, messages.reloading);
     case 'offline': {
       const canSignInAgain = context.failedRefreshes >= context.offerSignInAfterFailures;
       const waiting = context.lastFailure === 'server' ? messages.offline.server : messages.offline.network;
-      return {
-        ...base,
-        reason: context.lastFailure,
-        message: canSignInAgain ? `${waiting} ${messages.offline.signInOffer}` : waiting,
-        canRetry: true,
-        canSignInAgain,
-      };
+      return status(context.lastFailure, canSignInAgain ? `${waiting} ${messages.offline.signInOffer}` : waiting, { canRetry: true, canSignInAgain });
     }
     case 'stuck': {
       const reason = context.stuckReason ?? 'server-rejects-refreshed-session';
-      return { ...base, reason, message: messages.stuck[reason], canRetry: true, canSignInAgain: true };
+      return status(reason, messages.stuck[reason], { canRetry: true, canSignInAgain: true });
     }
     case 'signingOut':
-      return { ...base, reason: null, message: messages.signingOut };
+      return status(null, messages.signingOut);
     case 'redirecting':
       return snapshot.matches({ redirecting: 'failed' })
-        ? { ...base, reason: 'session-ended', message: messages.redirectFailed, canFollowSignInLink: true }
-        : { ...base, reason: 'session-ended', message: messages.redirecting };
+        ? status('session-ended', messages.redirectFailed, { canFollowSignInLink: true })
+        : status('session-ended', messages.redirecting);
     case 'authenticated':
-      return { ...base, reason: null, message: messages.authenticated };
+      return status(null, messages.authenticated);
     case 'idle':
-      return { ...base, reason: null, message: '' };
+      return status(null, '');
     case 'checking':
-      return checkingStatus(base.attempt, base.maxAttempts, verdictReason, messages);
+      return status(verdictReason, messages.checking);
   }
 }
 
@@ -115,14 +109,5 @@ export function checkingStatus(
   reason: NeedsRefreshReason | null,
   messages: SessionFlowMessages = ENGLISH_MESSAGES,
 ): SessionFlowStatus {
-  return {
-    state: 'checking',
-    attempt,
-    maxAttempts,
-    reason,
-    message: messages.checking,
-    canRetry: false,
-    canSignInAgain: false,
-    canFollowSignInLink: false,
-  };
+  return { state: 'checking', attempt, maxAttempts, reason, message: messages.checking, ...NO_CHOICE };
 }

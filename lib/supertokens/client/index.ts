@@ -8,6 +8,7 @@ export { authReactConfig, type AuthReactConfigLike, type AuthReactConfigOptions,
 export { sessionRecipeConfig, type SessionRecipeConfig, type SessionRecipeOptionsLike } from './sessionRecipeConfig';
 export { toSafeReturnUrl, type RedirectGuardOptions } from './returnPath';
 export { REFRESH_START_MARK, superTokensSessionPorts, type SuperTokensSessionPortsOptions } from './superTokensSessionPorts';
+export type { RefreshEndpoint } from './refreshWithoutFrontToken';
 export { classifyRefreshFailure } from './classifyRefreshFailure';
 export { signOut } from './signOut';
 export { SignOutNotConfirmedError } from './signOutNotConfirmedError';

@@ -3,12 +3,13 @@ import { classifyRefreshFailure } from './classifyRefreshFailure';
 import { isAuthReactConfigured } from './authReactSetUp';
 import { frontTokenFromCookies, readFrontToken } from './frontToken';
 import { publicRefresh, type RefreshStrategy } from './refreshStrategy';
+import type { RefreshEndpoint } from './refreshWithoutFrontToken';
 import { readSdkCookies } from './sdkCookies';
 import { sdkNow } from './sdkClock';
 
 export const REFRESH_START_MARK = 'session-flow:refresh-start';
 
-export interface SuperTokensSessionPortsOptions {
+export interface SuperTokensSessionPortsOptions extends RefreshEndpoint {
   /** Where SuperTokens' sign-in page is (auth-react's `websiteBasePath`): `/auth` by default. */
   signInPath?: string;
   /** SuperTokens' public `attemptRefreshingSession()` by default; `leanRefresh()` trades coupling for speed. */
@@ -20,13 +21,19 @@ export interface SuperTokensSessionPortsOptions {
  * (supertokens-website), which supertokens-auth-react and supertokens-web-js initialise too, so
  * they work on a page that initialised any of the three.
  */
-export function superTokensSessionPorts({ signInPath = '/auth', refresh = publicRefresh }: SuperTokensSessionPortsOptions = {}): SessionPorts {
+export function superTokensSessionPorts(options: SuperTokensSessionPortsOptions = {}): SessionPorts {
+  const { signInPath = '/auth', refresh = publicRefresh } = options;
+  // As the SDK decides whether a session exists: by its front token.
+  const hasSession = async () => frontTokenFromCookies(await readSdkCookies()) !== null;
   const signInUrl = (returnTo: string) => `${signInPath}?${new URLSearchParams({ show: 'signin', [RETURN_TO_PARAM]: returnTo }).toString()}`;
   return {
     refreshSession: async () => {
       // A User Timing mark: recovery shows up in the DevTools timeline and in RUM tools.
       performance.mark(REFRESH_START_MARK);
-      return refresh.refresh();
+      // The flow refreshes because the server saw a session. Without a front token the SDK may
+      // deny there is one: see refreshWithoutFrontToken.ts, loaded only then.
+      if (await hasSession()) return refresh.refresh();
+      return (await import('./refreshWithoutFrontToken')).refreshWithoutFrontToken(options, refresh);
     },
     classifyRefreshFailure,
     whileReloading: (reload) => refresh.whileReloading(reload),
@@ -57,7 +64,6 @@ export function superTokensSessionPorts({ signInPath = '/auth', refresh = public
       if (token?.issuedAt === undefined || token.expiresAt <= token.issuedAt) return null;
       return { expiresInMs: token.expiresAt - sdkNow(), lifetimeMs: token.expiresAt - token.issuedAt, expiresAt: token.expiresAt };
     },
-    // As the SDK decides whether a session exists: by its front token.
-    hasSession: async () => frontTokenFromCookies(await readSdkCookies()) !== null,
+    hasSession,
   };
 }
