@@ -28,7 +28,7 @@ export interface RefreshEndpoint {
  */
 export async function refreshWithoutFrontToken(endpoint: RefreshEndpoint, refresh: RefreshStrategy): Promise<boolean> {
   if (!readCookie(await readSdkCookies(), LAST_ACCESS_TOKEN_UPDATE_COOKIE)) return refresh.refresh();
-  const url = `${endpoint.apiDomain ?? ''}${trimSlash(endpoint.apiBasePath ?? '/api/auth')}/session/refresh`;
+  const url = `${endpoint.apiDomain ?? ''}${(endpoint.apiBasePath ?? '/api/auth').replace(/\/$/, '')}/session/refresh`;
   return underRefreshLock(async () => {
     // A tab that held the lock may have refreshed meanwhile, or the user signed in again.
     if (await hasFrontToken()) return true;
@@ -61,8 +61,4 @@ function readCookie(cookies: string, name: string): string | undefined {
     .split(/;\s*/)
     .find((pair) => pair.startsWith(`${name}=`))
     ?.slice(name.length + 1);
-}
-
-function trimSlash(path: string): string {
-  return path.endsWith('/') ? path.slice(0, -1) : path;
 }
