@@ -11,7 +11,7 @@ import { answer, cookie, frontToken, signedIn, useRealWebsiteSdk } from '../supp
 const REFRESH_URL = 'http://localhost/api/auth/session/refresh';
 const { events, fetchMock, lock } = useRealWebsiteSdk();
 const urls = () => fetchMock.mock.calls.map(([url]) => String(url));
-const ports = superTokensSessionPorts({ apiDomain: 'http://localhost', apiBasePath: '/api/auth/' });
+const ports = superTokensSessionPorts({ apiDomain: 'http://localhost/', apiBasePath: '/api/auth/' });
 
 // jsdom has no User Timing; the port marks each refresh.
 beforeAll(() => {

@@ -28,7 +28,8 @@ export interface RefreshEndpoint {
  */
 export async function refreshWithoutFrontToken(endpoint: RefreshEndpoint, refresh: RefreshStrategy): Promise<boolean> {
   if (!readCookie(await readSdkCookies(), LAST_ACCESS_TOKEN_UPDATE_COOKIE)) return refresh.refresh();
-  const url = `${endpoint.apiDomain ?? ''}${(endpoint.apiBasePath ?? '/api/auth').replace(/\/$/, '')}/session/refresh`;
+  // As SuperTokens normalises appInfo: no trailing slash on either part.
+  const url = `${(endpoint.apiDomain ?? '').replace(/\/$/, '')}${(endpoint.apiBasePath ?? '/api/auth').replace(/\/$/, '')}/session/refresh`;
   return underRefreshLock(async () => {
     // A tab that held the lock may have refreshed meanwhile, or the user signed in again.
     if (await hasFrontToken()) return true;
