@@ -17,7 +17,7 @@ export interface PackedTarballs {
 
 /** Where examples/consumer/package.json installs each package from (`file:.pack/<name>.tgz`). */
 const TARBALL_NAMES: Record<keyof PackedTarballs, string> = { kit: 'ssr-session-flow.tgz', core: 'ssr-session-flow-embedded-core.tgz' };
-const PACKAGE_NAMES: Record<keyof PackedTarballs, string> = { kit: 'ssr-session-flow', core: 'ssr-session-flow-embedded-core' };
+export const PACKAGE_NAMES: Record<keyof PackedTarballs, string> = { kit: 'ssr-session-flow', core: 'ssr-session-flow-embedded-core' };
 
 /** What another team gets: each package built and packed with `npm pack`. */
 export async function packPackages(): Promise<PackedTarballs> {

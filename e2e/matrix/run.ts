@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCell, installCell, packPackages } from '../consumers/consumerApp';
+import { buildCell, installCell, packPackages, PACKAGE_NAMES } from '../consumers/consumerApp';
 import { cellDir, MATRIX_CELLS, type ConsumerCell } from '../consumers/consumerCells';
 import { REPO_ROOT } from '../e2eEnv';
 import { assertChromiumInstalled } from '../support/chromium';
@@ -12,7 +12,9 @@ import { assertChromiumInstalled } from '../support/chromium';
  * once: the network), then builds one at a time (the processors), then the lean refresh's
  * contract test against each supertokens-website the cells installed, then one browser spec per
  * cell and bundler. Nothing is installed or built inside a test's time budget.
- * `-- <cell id>` runs the cells named.
+ * `-- <cell id>` runs the cells named. `-- --install-only` packs and installs, and stops there;
+ * `-- --installed` then starts at the builds (CI installs while the soak runs: the network, not
+ * the processors).
  */
 async function main(): Promise<number> {
   assertChromiumInstalled();
@@ -21,9 +23,16 @@ async function main(): Promise<number> {
   if (cells.length === 0) throw new Error(`No matrix cell is named ${named.join(', ')}: ${MATRIX_CELLS.map((c) => c.id).join(', ')}`);
 
   const started = Date.now();
-  const tarballs = await packPackages();
-  console.log(`[matrix] installing ${cells.map((cell) => cell.id).join(', ')}`);
-  await Promise.all(cells.map((cell) => installCell(cell, tarballs)));
+  if (process.argv.includes('--installed')) assertInstalled(cells);
+  else {
+    const tarballs = await packPackages();
+    console.log(`[matrix] installing ${cells.map((cell) => cell.id).join(', ')}`);
+    await Promise.all(cells.map((cell) => installCell(cell, tarballs)));
+    if (process.argv.includes('--install-only')) {
+      console.log(`[matrix] installed (${seconds(started)}); build and test with \`npm run test:matrix -- --installed\``);
+      return 0;
+    }
+  }
   for (const cell of cells) {
     for (const build of cell.builds) {
       console.log(`[matrix] building ${cell.id} with ${build.bundler} (${seconds(started)})`);
@@ -42,6 +51,14 @@ async function main(): Promise<number> {
   console.log(`[matrix] browser specs (${seconds(started)})`);
   const only = named.length > 0 ? ['--grep', cells.map((cell) => escapeRegExp(cell.title)).join('|')] : [];
   return run(process.execPath, [require.resolve('@playwright/test/cli'), 'test', '--config', 'e2e/matrix/playwright.config.ts', ...only]);
+}
+
+/** `--installed` trusts an earlier `--install-only` of this checkout; a cell it did not install is named. */
+function assertInstalled(cells: readonly ConsumerCell[]): void {
+  const missing = cells.filter((cell) => !Object.values(PACKAGE_NAMES).every((name) => existsSync(path.join(cellDir(cell), 'node_modules', name, 'package.json'))));
+  if (missing.length > 0) {
+    throw new Error(`--installed, but ${missing.map((cell) => cell.id).join(', ')} not installed: run \`npm run test:matrix -- --install-only\` first.`);
+  }
 }
 
 /** Each distinct supertokens-website the cells installed, with its folder. */
