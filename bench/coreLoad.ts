@@ -8,6 +8,8 @@ export interface LoadFigures {
   p99Ms: number;
   /** Answers that were not 200 with `status: "OK"`: a run with any is not a valid figure. */
   failures: number;
+  /** Requests answered within the run: with none, the rate and latencies above are no figures at all. */
+  answered: number;
 }
 
 export interface CoreLoadResult {
@@ -100,6 +102,7 @@ async function load(optionsFor: (countFailure: CountFailure) => autocannon.Optio
     p50Ms: round(result.latency.p50, 1),
     p99Ms: round(result.latency.p99, 1),
     failures,
+    answered: result.requests.total,
   };
 }
 

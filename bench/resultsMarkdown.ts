@@ -1,4 +1,5 @@
 import type { Check } from './checks';
+import type { LoadFigures } from './coreLoad';
 import type { FirstLoadResult } from './firstLoadJs';
 import type { RecoveryCell, ScenarioName, ScenarioResult } from './recoveryResults';
 import { medianOf } from './recoveryResults';
@@ -144,8 +145,8 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     '| call | per second | p50 (ms) | p99 (ms) | failed |',
     '| --- | ---: | ---: | ---: | ---: |',
-    `| session refresh | ${coreLoad.refresh.requestsPerSecond} | ${coreLoad.refresh.p50Ms} | ${coreLoad.refresh.p99Ms} | ${coreLoad.refresh.failures} |`,
-    `| email-password sign-in | ${coreLoad.signIn.requestsPerSecond} | ${coreLoad.signIn.p50Ms} | ${coreLoad.signIn.p99Ms} | ${coreLoad.signIn.failures} |`,
+    loadRow('session refresh', coreLoad.refresh),
+    loadRow('email-password sign-in', coreLoad.signIn),
     '',
   ];
   return `${lines.join('\n')}\n`;
@@ -170,4 +171,10 @@ export function printRecovery({ cells }: { cells: RecoveryCell[] }): void {
       ]),
     );
   }
+}
+
+/** Nothing answered within the run: dashes, not a rate of 0 at 0 ms. */
+function loadRow(call: string, figures: LoadFigures): string {
+  if (figures.answered === 0) return `| ${call} | — | — | — | ${figures.failures} (none answered) |`;
+  return `| ${call} | ${figures.requestsPerSecond} | ${figures.p50Ms} | ${figures.p99Ms} | ${figures.failures} |`;
 }

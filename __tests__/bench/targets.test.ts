@@ -62,6 +62,16 @@ describe('the bench’s verdict', () => {
     expect(evaluate(smoke).filter((c) => c.name.includes('4G') || c.name.includes('slow 3G'))).toEqual([]);
   });
 
+  // The CI smoke's one-second run reported "0 sign-ins per second, p50 0 ms": no sign-in had been answered yet.
+  it('says a load figure was not measured when nothing was answered within the run, rather than 0 ms', () => {
+    const idle = measurements();
+    idle.coreLoad.signIn = { requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, failures: 0, answered: 0 };
+    expect(evaluate(idle).find((c) => c.name === 'embedded core, sign-ins per second')).toMatchObject({
+      value: NaN,
+      from: 'no request answered within the run (0 failed): not measured',
+    });
+  });
+
   it('fails the core load figure when any refresh failed, whatever the rate', () => {
     const broken = measurements();
     broken.coreLoad.refresh.failures = 3;
@@ -93,8 +103,8 @@ function measurements(overrides: Overrides = {}): Measurements {
     firstLoad: { page: '/account', protectedKb: 160, bareKb: 116, signInKb: 217, packages: [] },
     appRouterFirstLoad: { page: '/app-router/account', protectedKb: overrides.appRouterKb ?? 140, bareKb: 100, packages: [] },
     coreLoad: {
-      refresh: { requestsPerSecond: 2000, p50Ms: 3, p99Ms: 8, failures: 0 },
-      signIn: { requestsPerSecond: 4, p50Ms: 900, p99Ms: 950, failures: 0 },
+      refresh: { requestsPerSecond: 2000, p50Ms: 3, p99Ms: 8, failures: 0, answered: 10_000 },
+      signIn: { requestsPerSecond: 4, p50Ms: 900, p99Ms: 950, failures: 0, answered: 20 },
     },
     memory: { cycles: 10_000, retainedBytesPerCycle: 1, baselineBytesPerCycle: 0 },
     activeTabs: {
