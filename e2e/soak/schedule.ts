@@ -50,6 +50,7 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
   context.setDefaultNavigationTimeout(20_000);
   let checks = 0;
   let system: SoakSystem | undefined;
+  let run: Promise<string> | undefined;
   try {
     // Every schedule starts with the core up, whatever the last one left behind (seed 1093's
     // sign-up met "No SuperTokens core available" right after seed 1092 failed mid-restart).
@@ -78,7 +79,8 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
       running.doing = 'judging the ending';
       return judgeEnding(running);
     };
-    const ending = await withDeadline(runAndEnd(), SCHEDULE_BUDGET_MS, () => running.doing);
+    run = runAndEnd();
+    const ending = await withDeadline(run, SCHEDULE_BUDGET_MS, () => running.doing);
     setup.onTally({ commands: Object.values(system.drawn).reduce((a, b) => a + b, 0), drawn: system.drawn, faults: faults.applied(), invariantChecks: checks, ending });
   } catch (error) {
     if (system && error instanceof InvariantBroken) {
@@ -95,12 +97,20 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
   } finally {
     // A page stuck in its own work must not hold the soak up: the context goes after a while anyway.
     await Promise.race([context.close().catch(() => undefined), sleep(30_000)]);
+    // A run its deadline cut goes on until the closed context fails its next step; one in the
+    // middle of a core restart would otherwise stop the core under the next schedule.
+    if (run) {
+      await Promise.race([run.catch(() => undefined), sleep(RUN_WIND_DOWN_MS)]);
+      await setup.core.start();
+    }
   }
 }
 
 /** No schedule may take longer than this in all, nor its sign-up; one that does hangs somewhere, which is reported. */
 const SCHEDULE_BUDGET_MS = 4 * 60_000;
 const SIGN_UP_BUDGET_MS = 60_000;
+/** The longest a cut run's last command (a core restart's pause, a fault's hold) keeps going once its context closed. */
+const RUN_WIND_DOWN_MS = 60_000;
 
 async function withDeadline<T>(work: Promise<T>, budgetMs: number, doing: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
