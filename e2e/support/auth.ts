@@ -25,8 +25,13 @@ export function newCredentials(): Credentials {
 export async function submitSignUp(page: Page, origin = '', credentials = newCredentials()): Promise<SignedUpUser> {
   await page.goto(`${origin}/auth`, { waitUntil: 'load' });
   await page.getByText('Sign Up', { exact: true }).click();
+  // The sign-up form replaces the sign-in form: filled before it did (a busy machine, soak seed
+  // 7065), the fields went with the old form, and the empty one was refused without a request.
+  const submit = page.locator('button[type=submit]');
+  await expect(submit).toHaveText(/sign up/i);
   await page.locator('input[name=email]').fill(credentials.email);
   await page.locator('input[name=password]').fill(credentials.password);
+  await expect(page.locator('input[name=email]')).toHaveValue(credentials.email);
   // Read the answer as it passes: an app that navigates with a document load right after
   // (no client-side router) takes the response body with it.
   const isSignUp = (url: URL) => url.pathname === '/api/auth/signup';
@@ -44,11 +49,26 @@ export async function submitSignUp(page: Page, origin = '', credentials = newCre
       }
     });
   });
-  await page.locator('button[type=submit]').click();
-  const body = await answer;
+  await submit.click();
+  // A form the UI refuses sends nothing: say what it said instead of waiting for an answer.
+  const refused = page
+    .locator(FORM_ERRORS)
+    .first()
+    .waitFor({ state: 'visible', timeout: REFUSAL_WATCH_MS })
+    .then(async () => {
+      throw new Error(`The sign-up form refused: ${(await page.locator(FORM_ERRORS).allInnerTexts()).join('; ')}`);
+    });
+  refused.catch(() => undefined); // after an answer it ends unheard, by its timeout or the page's close
+  const body = await Promise.race([answer, refused]);
   await page.unroute(isSignUp);
   return { ...credentials, userId: readUserId(body) };
 }
+
+/** How long a sign-up watches its form for a refusal: longer than any caller waits for the answer. */
+const REFUSAL_WATCH_MS = 120_000;
+
+/** supertokens-auth-react's messages for a field or a form it refuses. */
+const FORM_ERRORS = '[data-supertokens~="inputErrorMessage"], [data-supertokens~="generalError"]';
 
 /** Signs up on this spec's app and waits until the protected home page shows the user. */
 export async function signUpThroughUI(page: Page, credentials = newCredentials()): Promise<SignedUpUser> {
