@@ -34,6 +34,33 @@ describe.each([
     expect(lock.held()).toBe(false);
   });
 
+  // e2e 25 under load: refreshes ahead of expiry came one after another, each asking for the lock
+  // while the one before held it; the sign-out, which asked again every second, was always behind
+  // them, gave up waiting after 5 s and signed out while a refresh was on its way back.
+  it('keeps its place in the lock’s queue while other tabs’ refreshes follow each other', async () => {
+    signedIn(frontToken(Date.now() + 60_000));
+    fetchMock.mockResolvedValue(answer(200, { 'front-token': 'remove' }));
+    const [first, second] = [await lock.forTab(), await lock.forTab()];
+    await first.acquireLock(REFRESH_LOCK_KEY);
+
+    const signingOut = signOutNow();
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    // The next refresh asks while the first still holds the lock, before the sign-out's first second is up.
+    const sentWhenSecondGranted = second.acquireLock(REFRESH_LOCK_KEY, 10_000).then(() => urls().length);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await first.releaseLock(REFRESH_LOCK_KEY);
+      // The second refresh gets the lock only once the sign-out has been sent and has let it go.
+      expect(await sentWhenSecondGranted).toBe(1);
+      await signingOut;
+      expect(urls()).toEqual([SIGN_OUT_URL]);
+    } finally {
+      await sentWhenSecondGranted;
+      await second.releaseLock(REFRESH_LOCK_KEY);
+      await signingOut.catch(() => undefined);
+    }
+  }, 15_000);
+
   it('refreshes a token about to expire before it takes the lock, never while holding it', async () => {
     signedIn(frontToken(Date.now() + 500));
     const heldDuringRefresh: boolean[] = [];
