@@ -213,15 +213,26 @@ class History extends Step {
   async act(_model: SoakModel, { page, watch }: SoakSystem) {
     watch.allowDocuments(1);
     if (this.direction === 'reload') await page.reload({ waitUntil: 'commit' });
-    else if (this.direction === 'back') await page.goBack({ waitUntil: 'commit' });
-    else await page.goForward({ waitUntil: 'commit' });
-    // The schedules are about a user on the site: a Back past its first page (to the tab's
-    // about:blank) is taken back, as a user who pressed it once too often would (seed 1128).
+    else if (this.direction === 'back') {
+      // The schedules are about a user on the site: no Back from its first page, to the tab's
+      // about:blank (seed 9100: Back twice; the check after the Back below read the URL before
+      // that traversal had committed). The Navigation API lists this origin's entries only.
+      if (!(await isFirstEntryOfTheSite(page))) await page.goBack({ waitUntil: 'commit' });
+    } else await page.goForward({ waitUntil: 'commit' });
+    // A Back that left the site anyway is taken back, as a user who pressed it once too often
+    // would (seed 1128).
     if (!page.url().startsWith(APP_ORIGIN)) {
       watch.allowDocuments(1);
       await page.goForward({ waitUntil: 'commit' });
     }
   }
+}
+
+/** Whether Back would leave the site: the first of this origin's history entries in the tab. */
+async function isFirstEntryOfTheSite(page: Page): Promise<boolean> {
+  return page
+    .evaluate(() => (window as { navigation?: { currentEntry?: { index: number } | null } }).navigation?.currentEntry?.index === 0)
+    .catch(() => false); // a document on its way: Back, and the check after it
 }
 
 class HideAndShowTab extends Step {
