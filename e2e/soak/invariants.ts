@@ -44,7 +44,11 @@ interface Sighting {
  * stamps it with its own clock, so a moved browser clock cannot hide anything), the documents,
  * refresh calls and sign-outs on the wire, and every uncaught error.
  */
-export async function watchInvariants(context: BrowserContext, accessTokenLifetimeMs: number): Promise<SoakWatch> {
+export async function watchInvariants(
+  context: BrowserContext,
+  accessTokenLifetimeMs: number,
+  liveSessionHandles: (userId: string) => Promise<string[]>,
+): Promise<SoakWatch> {
   const violations: Violation[] = [];
   let reported = 0;
   const sightings: Sighting[] = [];
@@ -132,7 +136,22 @@ export async function watchInvariants(context: BrowserContext, accessTokenLifeti
   };
   context.on('requestfailed', (request) => {
     if (!request.url().includes('/_next/static/')) remember(`${request.method()} ${new URL(request.url()).pathname} failed: ${request.failure()?.errorText ?? '?'}`);
+    if (request.method() === 'POST' && isSignInPath(new URL(request.url()).pathname)) void noticeSignInTheTabLeft();
   });
+  // A sign-in the page left before its answer was read (a link clicked meanwhile) is a failed
+  // request to the browser, yet the server may have answered and the browser kept the cookies:
+  // the user is signed in, and the flow recovers the session (CI's smoke, seed 6). It counts when
+  // the tab's access token (path `/`: a stale one elsewhere is not a session) is of a session the
+  // core has.
+  const noticeSignInTheTabLeft = async () => {
+    const since = signedOutAt;
+    const userId = expectedUserId;
+    if (since === undefined || userId === undefined) return;
+    const token = (await context.cookies().catch(() => [])).find((c) => c.name === 'sAccessToken' && c.path === '/' && c.value);
+    const handle = token ? sessionHandleOf(token.value) : undefined;
+    const live: string[] = handle ? await liveSessionHandles(userId).catch(() => []) : [];
+    if (handle && live.includes(handle) && signedOutAt === since) signedOutAt = undefined;
+  };
   context.on('requestfinished', (request) => {
     if (!request.url().includes('/_next/static/')) {
       void request
@@ -155,7 +174,7 @@ export async function watchInvariants(context: BrowserContext, accessTokenLifeti
       if (signOutAllowance === 0) violations.push({ invariant: 'sign-out-by-fault', detail: `a sign-out nobody asked for, from ${request.headers().referer ?? 'an unknown page'}` });
       else signOutAllowance -= 1;
     }
-    if ((pathname === '/api/auth/signin' || pathname === '/api/auth/signup') && frontToken && frontToken !== 'remove') signedOutAt = undefined;
+    if (isSignInPath(pathname) && frontToken && frontToken !== 'remove') signedOutAt = undefined;
   });
 
   return {
@@ -187,4 +206,16 @@ export async function watchInvariants(context: BrowserContext, accessTokenLifeti
     recentRequests: () => [...recent],
     counts: () => ({ documents, refreshes, signOuts, contentSightings: sightings.length }),
   };
+}
+
+const isSignInPath = (pathname: string) => pathname === '/api/auth/signin' || pathname === '/api/auth/signup';
+
+/** The session an access token (a JWT) belongs to; `undefined` for one that cannot be read. */
+function sessionHandleOf(accessToken: string): string | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sessionHandle?: unknown };
+    return typeof payload.sessionHandle === 'string' ? payload.sessionHandle : undefined;
+  } catch {
+    return undefined;
+  }
 }

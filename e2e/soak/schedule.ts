@@ -56,7 +56,7 @@ async function runSchedule(setup: ScheduleSetup, model: SoakModel, commands: Ite
     // sign-up met "No SuperTokens core available" right after seed 1092 failed mid-restart).
     await setup.core.start();
     if (model.clockInstalled) await context.clock.install();
-    const watch = await watchInvariants(context, ACCESS_TOKEN_LIFETIME_SECONDS * 1000);
+    const watch = await watchInvariants(context, ACCESS_TOKEN_LIFETIME_SECONDS * 1000, sessionHandlesOf);
     const counting = { ...watch, check: () => ((checks += 1), watch.check()) };
     const faults = await installNetworkFaults(context, 'sAccessToken');
     const page = await context.newPage();
