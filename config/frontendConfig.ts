@@ -1,9 +1,9 @@
 import SuperTokensReact from 'supertokens-auth-react';
 import EmailPasswordReact from 'supertokens-auth-react/recipe/emailpassword';
 import SessionReact from 'supertokens-auth-react/recipe/session';
-import { authReactConfig } from 'ssr-session-flow/supertokens/client';
+import { authReactConfig, sessionRecipeConfig, shareSessionChecks } from 'ssr-session-flow/supertokens/client';
 import { appInfo } from './appInfo';
-import { markSessionRecipeReady, routedWindowHandler, sessionRecipeOptions } from './sessionConfig';
+import { markSessionRecipeReady, refreshLockFactory, routedWindowHandler } from './sessionConfig';
 
 type FrontendConfig = Parameters<typeof SuperTokensReact.init>[0];
 type EmailVerificationModule = typeof import('supertokens-auth-react/recipe/emailverification');
@@ -11,9 +11,10 @@ type EmailVerificationModule = typeof import('supertokens-auth-react/recipe/emai
 /** supertokens-auth-react with the prebuilt UI, for the sign-in page only (every page: sessionConfig.ts). */
 export function frontendConfig(): FrontendConfig {
   // `/auth?redirectToPath=...` is attacker-controlled: the kit's config keeps every sign-in on this origin.
+  // The prebuilt UI asks twice whether a session exists as it opens: one refresh answers both.
   return authReactConfig({
     appInfo,
-    recipeList: [EmailPasswordReact.init(), ...emailVerificationRecipe(), SessionReact.init(sessionRecipeOptions())],
+    recipeList: [EmailPasswordReact.init(), ...emailVerificationRecipe(), SessionReact.init(sessionRecipeConfig({ lockFactory: refreshLockFactory(), override: { functions: shareSessionChecks } }))],
     windowHandler: routedWindowHandler,
   });
 }

@@ -5,9 +5,9 @@ import { createWebLocksLockFactory, leanRefresh, sessionRecipeConfig, superToken
 import { appInfo } from './appInfo';
 
 /**
- * The Session recipe's options, the same wherever it is initialised (here, or through
- * supertokens-auth-react on the sign-in page): the kit's (other tabs hear of sign-in, sign-out and
- * refresh; Next's own requests left alone) with this app's refresh lock.
+ * The Session recipe's options (the sign-in page adds its override: frontendConfig.ts): the
+ * kit's (other tabs hear of sign-in, sign-out and refresh; Next's own requests left alone) with
+ * this app's refresh lock.
  */
 export function sessionRecipeOptions() {
   return sessionRecipeConfig({ lockFactory: refreshLockFactory() });

@@ -104,7 +104,8 @@ export const sessionFlowMachine = setup({
     }),
     /** What one recovery learned; the spent budget stays (it must survive a detour). */
     endRecovery: assign(endedRecovery),
-    resetRecovery: assign({ ...endedRecovery, recoveryAttempts: 0 }),
+    // The backoff stays: only a refresh that succeeds ends an outage, not a navigation or a retry.
+    resetRecovery: assign({ stuckReason: null, recoveryAttempts: 0, lastFailure: null, failedRefreshes: 0, configurationFaults: 0 }),
     markStuck: assign({
       ...failuresForgotten,
       stuckReason: (_, params: { reason: StuckReason }) => params.reason,

@@ -1,3 +1,4 @@
+import OverrideableBuilder from 'supertokens-js-override';
 import type { RecipeInterface } from 'supertokens-website';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -5,9 +6,10 @@ import { ensureSessionRecipe, refreshLockFactory, routedWindowHandler, sessionRe
 
 describe('the Session recipe every page runs on', () => {
   const interceptedByDefault = jest.fn(() => true);
-  const recipe = sessionRecipeOptions().override.functions({
-    shouldDoInterceptionBasedOnUrl: interceptedByDefault,
-  } as unknown as RecipeInterface);
+  // As supertokens-website builds its recipe object: the SDK's override builder over its functions.
+  const recipe = new OverrideableBuilder({ shouldDoInterceptionBasedOnUrl: interceptedByDefault } as unknown as RecipeInterface)
+    .override(sessionRecipeOptions().override.functions)
+    .build();
 
   it.each([
     ['/_next/data/build-1/account.json', false],

@@ -230,6 +230,15 @@ describe('session-flow machine: refreshing ahead of expiry', () => {
     expect(paramsOf(actions, 'scheduleProactiveRefresh')).toEqual({ notBeforeMs: 0 });
   });
 
+  it('keeps the backoff of failed background refreshes across a navigation the server accepted (soak seed 1092)', () => {
+    const accepted = { type: 'server.verdictReceived', verdict: SAMPLE_VERDICTS.ok } as const;
+    const [snapshot, actions] = step(authenticated, [due, networkFailure, accepted]);
+
+    expect(snapshot.value).toBe('authenticated');
+    expect(snapshot.context.backoffLevel).toBe(1);
+    expect(paramsOf(actions, 'scheduleProactiveRefresh')).toEqual({ notBeforeMs: 1_000 });
+  });
+
   it('leaves for sign-in when the session ended, as a woken tab does', () => {
     expect(step(authenticated, [due, { type: 'refresh.rejected' }])[0].value).toEqual({ redirecting: 'soft' });
   });

@@ -21,13 +21,13 @@ describe('watchSignInPageForSession', () => {
     expect(page.pendingTimers()).toBe(0);
   });
 
-  it('does not ask before auth-react has had its own answer: the first question waits', async () => {
+  it('counts auth-react’s question as the page opens as the first: its own waits the backoff’s second step', async () => {
     const page = fakeSignInPage({ answers: [true] });
     watchSignInPageForSession({}, page.environment);
     await page.settle();
 
     expect(page.questions).toBe(0);
-    expect(page.lastDelayMs()).toBe(1_000);
+    expect(page.lastDelayMs()).toBe(2_000);
   });
 
   it('asks less often while the server stays away, and at once when the network is back', async () => {
@@ -37,7 +37,7 @@ describe('watchSignInPageForSession', () => {
     for (let question = 0; question < 4; question += 1) await page.runDueTimer();
 
     // Each question also sets its 15 s deadline; the questions' own delays:
-    expect(page.delaysMs.filter((ms) => ms !== 15_000)).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
+    expect(page.delaysMs.filter((ms) => ms !== 15_000)).toEqual([2_000, 4_000, 8_000, 8_000, 8_000]);
     expect(returnCheckDelayMs(20)).toBe(8_000);
     page.networkBack();
     await page.settle();
@@ -159,9 +159,9 @@ describe('watchSignInPageForSession with the real supertokens-website', () => {
     window.history.replaceState(null, '', '/auth?redirectToPath=%2Faccount');
 
     const stop = watchSignInPageForSession(options);
-    await jest.advanceTimersByTimeAsync(returnCheckDelayMs(0));
-    expect(navigations).toEqual([]);
     await jest.advanceTimersByTimeAsync(returnCheckDelayMs(1));
+    expect(navigations).toEqual([]);
+    await jest.advanceTimersByTimeAsync(returnCheckDelayMs(2));
 
     expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual([REFRESH_URL, REFRESH_URL]);
     expect(navigations).toEqual(['/account']);

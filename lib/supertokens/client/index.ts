@@ -12,6 +12,7 @@ export type { RefreshEndpoint } from './refreshWithoutFrontToken';
 export { classifyRefreshFailure } from './classifyRefreshFailure';
 export { signOut } from './signOut';
 export { SignOutNotConfirmedError } from './signOutNotConfirmedError';
+export { SHARED_FAILED_CHECK_MS, shareSessionChecks, type SessionCheckEnvironment } from './shareSessionChecks';
 export { watchSignInPageForSession, type SignInPageEnvironment, type WatchSignInPageOptions } from './watchSignInPageForSession';
 export { publicRefresh, type RefreshStrategy } from './refreshStrategy';
 export { leanRefresh, missingPrivateParts } from './leanRefresh';

@@ -16,7 +16,7 @@ export interface SessionRecipeOptionsLike {
 export interface SessionRecipeConfig {
   onHandleEvent: (event: SessionRecipeEvent) => void;
   lockFactory: (() => Promise<RefreshLock>) | undefined;
-  override: { functions: <Functions extends InterceptionDecider>(original: Functions, builder?: unknown) => Functions };
+  override: { functions: <Functions extends InterceptionDecider>(original: Functions, builder: OverrideBuilder) => Functions };
 }
 
 /**
@@ -47,9 +47,18 @@ export function sessionRecipeConfig<Options extends object = object>(
     lockFactory: 'lockFactory' in options ? options.lockFactory : createWebLocksLockFactory(),
     override: {
       ...options.override,
-      functions: (original, builder) => leaveNextRequestsAlone(appFunctions ? appFunctions(original, builder) : original),
+      // The app's override as a layer of its own (a copy of the recipe object cannot be called through).
+      functions: (original, builder) => {
+        if (appFunctions) builder.override(appFunctions as never);
+        return leaveNextRequestsAlone(original);
+      },
     },
   };
+}
+
+/** supertokens-js-override's builder, which the SDKs pass to `override.functions`. */
+export interface OverrideBuilder {
+  override(layer: never): unknown;
 }
 
 function leaveNextRequestsAlone<Functions extends InterceptionDecider>(original: Functions): Functions {

@@ -35,7 +35,7 @@ export interface SignInPageEnvironment {
 /**
  * The delay before the watch's question after `attempt` unanswered ones: 1 s, doubling, at most
  * 8 s. Soon for a blip, then no more than one refresh call every 8 s from this page while the
- * server stays away.
+ * server stays away. auth-react's own question as the page opens counts as the first.
  */
 export function returnCheckDelayMs(attempt: number): number {
   return Math.min(1_000 * 2 ** attempt, 8_000);
@@ -108,7 +108,9 @@ export function watchSignInPageForSession(
         attempt = 0;
         void ask();
       });
-      // The first question waits: auth-react asks the same one as the page mounts, and acts on a yes.
+      // auth-react asks the same question as the page mounts, and acts on a yes: that was the
+      // first, so the watch's own is the backoff's second (2 s), clear of a refresh that just failed.
+      attempt = 1;
       scheduleNext();
     },
     () => stop(),
