@@ -14,7 +14,11 @@ export function frontendConfig(): FrontendConfig {
   // The prebuilt UI asks twice whether a session exists as it opens: one refresh answers both.
   return authReactConfig({
     appInfo,
-    recipeList: [EmailPasswordReact.init(), ...emailVerificationRecipe(), SessionReact.init(sessionRecipeConfig({ lockFactory: refreshLockFactory(), override: { functions: shareSessionChecks } }))],
+    recipeList: [
+      EmailPasswordReact.init(),
+      ...emailVerificationRecipe(),
+      SessionReact.init(sessionRecipeConfig({ lockFactory: refreshLockFactory(), override: { functions: shareSessionChecks } })),
+    ],
     windowHandler: routedWindowHandler,
   });
 }
