@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { checkSession } from 'ssr-session-flow/app-router/server';
 import { TryRefreshComponent } from './TryRefreshComponent';
 import { requireBenchPages } from '../requireBenchPages';
+import { mayUseCacheComponents } from '../../../lib/app-router/server/cacheComponentsFlag';
 
 /**
  * For `npm run bench` only (404 unless ENABLE_BENCH_PAGES=1): SuperTokens' documented App Router
@@ -11,10 +12,12 @@ import { requireBenchPages } from '../requireBenchPages';
  * check (the kit's) and the same refresh lock (the build's), so only the recovery differs.
  */
 /**
- * Inside `<Suspense>`, as the kit's `SessionLayout` checks inside one: like for like, and what
- * `cacheComponents` (the e2e build that has it) asks of a component that reads the request.
+ * Inside `<Suspense>` exactly where the kit's `SessionLayout` checks inside one (like for like):
+ * where `cacheComponents` may be on (the e2e build that has it), which asks it of a component that
+ * reads the request.
  */
 export default function AppRouterBenchDocsRecipe() {
+  if (!mayUseCacheComponents()) return <DocsRecipe />;
   return (
     <Suspense fallback={null}>
       <DocsRecipe />
