@@ -1,3 +1,5 @@
+import { jwtPart } from '../e2e/support/jwtPart';
+
 /** A cookie as Playwright's `context.addCookies` takes it, for `localhost` (cookies ignore the port). */
 export interface BenchCookie {
   name: string;
@@ -76,7 +78,7 @@ export function benchCookie(name: string, value: string): BenchCookie {
 /** When the access token among `cookies` expires (ms since the epoch). */
 export function accessTokenExpiry(cookies: BenchCookie[]): number {
   const token = cookies.find((cookie) => cookie.name === 'sAccessToken')?.value ?? '';
-  const exp: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8') || '{}').exp;
+  const { exp } = jwtPart(token, 'payload');
   if (typeof exp !== 'number') throw new Error('the access token has no exp claim');
   return exp * 1000;
 }

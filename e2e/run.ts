@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { assertPortsFree, startAppServer, SERVER_LOG, type AppServer } from './support/appServer';
 import { assertChromiumInstalled, ChromiumMissingError } from './support/chromium';
 import { buildEnv, DIST_DIR, PROFILES_DIR, REPO_ROOT } from './e2eEnv';
+import { E2E_PHASES } from './playwright.config';
 import { preparationsFor, type E2ePreparation } from './prepare';
 
 /**
@@ -47,13 +48,31 @@ async function main(): Promise<number> {
   server = await startAppServer();
   try {
     if (interrupted) return 130;
-    const cliArgs = ['test', '--config', 'e2e/playwright.config.ts', ...playwrightArgs];
-    return await runChild(require.resolve('@playwright/test/cli'), cliArgs, process.env);
+    return await runPlaywright(playwrightArgs);
   } finally {
     await server.stop();
     // Profiles of specs cut short (a killed worker skips its fixture teardown).
     rmSync(PROFILES_DIR, { recursive: true, force: true });
   }
+}
+
+/**
+ * Playwright once per phase (E2E_PHASES), every phase whatever the one before gave, so a failure
+ * never hides what the next phase would have found; exits with the first failure's code. Arguments
+ * that name projects run once, as given.
+ */
+async function runPlaywright(playwrightArgs: string[]): Promise<number> {
+  const cli = require.resolve('@playwright/test/cli');
+  const cliArgs = ['test', '--config', 'e2e/playwright.config.ts', ...playwrightArgs];
+  if (playwrightArgs.some((arg) => arg === '--project' || arg.startsWith('--project='))) return runChild(cli, cliArgs, process.env);
+  let code = 0;
+  for (const projects of E2E_PHASES) {
+    // A filter (`-- 05`) may leave a phase without specs: that is not a failure.
+    const phaseCode = await runChild(cli, [...cliArgs, ...projects.flatMap((project) => ['--project', project]), '--pass-with-no-tests'], process.env);
+    if (interrupted) return 130;
+    code ||= phaseCode;
+  }
+  return code;
 }
 
 /** The main app's build, then every preparation the specs need; installs go on during the first. */

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { REFRESH_PATH } from '../support/requestLog';
+import { jwtPart } from '../support/jwtPart';
 
 /** What the soak holds the app to throughout a schedule (issue 18), each with its budget. */
 export const BUDGETS = {
@@ -212,10 +213,6 @@ const isSignInPath = (pathname: string) => pathname === '/api/auth/signin' || pa
 
 /** The session an access token (a JWT) belongs to; `undefined` for one that cannot be read. */
 function sessionHandleOf(accessToken: string): string | undefined {
-  try {
-    const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sessionHandle?: unknown };
-    return typeof payload.sessionHandle === 'string' ? payload.sessionHandle : undefined;
-  } catch {
-    return undefined;
-  }
+  const { sessionHandle } = jwtPart(accessToken, 'payload');
+  return typeof sessionHandle === 'string' ? sessionHandle : undefined;
 }

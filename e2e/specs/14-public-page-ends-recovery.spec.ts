@@ -22,6 +22,9 @@ test('a recovery left behind on a protected page never moves the user off the pu
   await dropRefreshRequests(page);
   await page.reload({ waitUntil: 'load' });
   await expect(page.locator('[data-session-flow="loading"]')).toHaveAttribute('data-session-flow-state', 'offline');
+  // The screen shows the state as React commits it, the trace records it a moment later: marked
+  // before that record, the trace would count `offline` as something that came after the mark.
+  await expect.poll(async () => (await statesSince(page)).at(-1), { message: 'the trace has recorded offline' }).toBe('offline');
   const mark = await traceMark(page);
 
   // Back to the public page: a client-side navigation by the Next router.
