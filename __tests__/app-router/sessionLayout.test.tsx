@@ -30,7 +30,7 @@ describe('SessionLayout', () => {
     expect((layout.props as { fallback: unknown }).fallback).toBeNull();
   });
 
-  it('keeps it where the setting is unknown (Next 14 and 15, code Next did not compile)', () => {
+  it('keeps it where the setting is unknown (Next 14, code Next did not compile)', () => {
     expect(isSuspense(layoutWith(undefined))).toBe(true);
   });
 

@@ -1,8 +1,8 @@
 /**
  * Whether Next may run this build with `cacheComponents`. The one place the kit reads Next's
- * private build setting: Next 16 writes `cacheComponents` into the code it compiles
+ * private build setting: Next 15.5 and 16 write `cacheComponents` into the code they compile
  * (`process.env.__NEXT_CACHE_COMPONENTS`, replaced at build time by `true` or `false`). Where it is
- * not replaced (Next 14 and 15, code Next did not compile, a later Next that renames it) the answer
+ * not replaced (Next 14, code Next did not compile, a later Next that renames it) the answer
  * is "it may", the safe one: `SessionLayout` then keeps the `<Suspense>` that `cacheComponents`
  * needs, as it always did.
  */
