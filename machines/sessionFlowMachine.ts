@@ -30,7 +30,9 @@ const onlyAnAcceptedVerdictChangesCourse = [
   { actions: 'storeVerdict' },
 ] as const;
 
-const failuresForgotten = { backoffLevel: 0, lastFailure: null, failedRefreshes: 0, configurationFaults: 0 } as const;
+/** What a recovery's failures taught, but for the backoff: only a refresh that succeeds ends an outage. */
+const failuresCleared = { lastFailure: null, failedRefreshes: 0, configurationFaults: 0 } as const;
+const failuresForgotten = { ...failuresCleared, backoffLevel: 0 } as const;
 const endedRecovery = { ...failuresForgotten, stuckReason: null } as const;
 
 const leaveWhenSignedOutElsewhere = { target: 'redirecting' } as const;
@@ -104,8 +106,8 @@ export const sessionFlowMachine = setup({
     }),
     /** What one recovery learned; the spent budget stays (it must survive a detour). */
     endRecovery: assign(endedRecovery),
-    // The backoff stays: only a refresh that succeeds ends an outage, not a navigation or a retry.
-    resetRecovery: assign({ stuckReason: null, recoveryAttempts: 0, lastFailure: null, failedRefreshes: 0, configurationFaults: 0 }),
+    // The backoff stays: a navigation or a retry does not end an outage.
+    resetRecovery: assign({ ...failuresCleared, stuckReason: null, recoveryAttempts: 0 }),
     markStuck: assign({
       ...failuresForgotten,
       stuckReason: (_, params: { reason: StuckReason }) => params.reason,
