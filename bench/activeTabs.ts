@@ -173,8 +173,9 @@ const NAVIGATE_AND_TIME = `(path) => new Promise((resolve) => {
  * navigation after the token's lifetime costs what one with a valid token costs, and the tabs
  * together refresh each token once. Refreshing ahead of expiry starts a token's successor a fifth
  * of a lifetime early (at most a minute), so per wall-clock lifetime the calls are 1 ÷ (1 − lead
- * share): about 1.25 with the bench's 2-second tokens, 1.02 with hour-long ones; that rate is
- * reported beside the judged one.
+ * share): 1.02 with hour-long tokens; about 1.8 with the bench's 2-second ones, whose expiry in
+ * whole seconds leaves them 1 to 2 s of life (decision 019's addendum). That rate is reported
+ * beside the judged one.
  */
 export function activeTabsChecks(result: ActiveTabsResult): Check[] {
   const samples = `medians of ${result.afterLifetimeSamples} and ${result.validSamples} navigations; ${result.recoveriesMet} met a loading screen or a refresh of their own tab`;
