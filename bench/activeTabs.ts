@@ -8,11 +8,12 @@ import { median, round } from './stats';
 /**
  * Active tabs: what a user who keeps working meets when the access token's lifetime runs out.
  * Three visible tabs on protected pages of the pages router, one session; client navigations
- * between two protected pages through the header's links, one tab after the other, timed inside
- * the page from the click to the content with no loading screen. The baseline is the same
- * navigations in the first moments of the session (a valid token, nothing to refresh); the
- * measured ones happen after the first token's lifetime, when without a refresh ahead of expiry
- * each would meet `needs-refresh`. Every round has both, so a busy machine weighs on both alike.
+ * between two protected pages through the header's links, one tab after the other, all paced
+ * alike (`PAUSE_SHARE`), timed inside the page from the click to the content with no loading
+ * screen. The judged ones happen after the first token's lifetime, when without a refresh ahead
+ * of expiry each would meet `needs-refresh`. The baseline is the same navigations in the same tabs
+ * right after, with a session just made (a valid token, nothing to refresh). Every round has both,
+ * so a busy machine weighs on both alike.
  */
 export interface ActiveTabsResult {
   lifetimeMs: number;
@@ -45,8 +46,18 @@ export interface ActiveTabsOptions {
 }
 
 const TABS = 3;
-/** Navigations within this share of the first token's lifetime are the baseline: a refresh ahead comes later (a fifth of it, jittered, before expiry). */
-const VALID_SHARE = 0.6;
+const TIMED_PATHS = ['/', '/account'];
+/**
+ * The longest lead of a refresh ahead, as a share of the token's lifetime: a fifth, jittered up to
+ * a fifth more (`scheduleProactiveRefresh`). Before its expiry minus this, no tab refreshes a token.
+ */
+const LONGEST_LEAD_SHARE = 0.24;
+/**
+ * The pause after every navigation, a twentieth of a lifetime, the same for the baseline and the
+ * judged ones (decision 024): short enough for several baseline navigations in a token's first
+ * moments, and the same on both sides, since how long a tab stood idle weighs on its navigation.
+ */
+const PAUSE_SHARE = 0.05;
 
 export async function measureActiveTabs(options: ActiveTabsOptions): Promise<ActiveTabsResult> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -65,31 +76,35 @@ export async function measureActiveTabs(options: ActiveTabsOptions): Promise<Act
         // Tabs open on a public page, then the session arrives: every timed navigation runs with
         // the same three tabs open, and no refresh ahead is due before the first token's own.
         const tabs = await openTabs(context, TABS);
+        const navigateNextTab = takeTurns(tabs, options.lifetimeMs * PAUSE_SHARE);
         await context.addCookies((await options.newSession()).cookies);
         const mark = refreshes.calls();
         const started = Date.now();
-        const validUntil = started + options.lifetimeMs * VALID_SHARE;
-        const activeUntil = started + options.lifetimes * options.lifetimeMs;
-        for (let turn = 0; Date.now() < activeUntil; turn += 1) {
-          const tab = tabs[turn % tabs.length] as Page;
-          const path = new URL(tab.url()).pathname === '/' ? '/account' : '/';
+        // The first navigation of each tab mounts its session flow: not timed.
+        for (let tab = 0; tab < TABS; tab += 1) await navigateNextTab();
+        while (Date.now() < started + options.lifetimes * options.lifetimeMs) {
           const at = Date.now();
-          const timing = await navigate(tab, path);
-          // The first navigation of each tab mounts its session flow: not timed, either side.
-          if (turn < tabs.length) continue;
-          if (Date.now() < validUntil) {
-            if (timing.refreshed || refreshes.calls() > mark) notes.push(`round ${round}: a baseline navigation came after a refresh had started, left out`);
-            else valid.push(timing.ms);
-          } else if (at > started + options.lifetimeMs) {
-            afterLifetime.push(timing.ms);
-            if (timing.refreshed || timing.sawLoading) recoveriesMet += 1;
-            await new Promise((resolve) => setTimeout(resolve, options.lifetimeMs / 4));
-          }
+          const timing = await navigateNextTab();
+          if (at <= started + options.lifetimeMs) continue;
+          afterLifetime.push(timing.ms);
+          if (timing.refreshed || timing.sawLoading) recoveriesMet += 1;
         }
         activeMs += Date.now() - started;
         const sent = await refreshes.tokensSince(mark);
         refreshCalls += sent.length;
         for (const token of sent) refreshTokens.add(token);
+
+        // The baseline afterwards, so that its tabs have run as long as the judged ones (a first
+        // navigation in a new tab is slower, measured): a session just made arrives in the same
+        // tabs, and they navigate until its token could first be refreshed ahead.
+        const fresh = await options.newSession();
+        await context.addCookies(fresh.cookies);
+        const baselineMark = refreshes.calls();
+        while (Date.now() < fresh.expiresAtMs - options.lifetimeMs * LONGEST_LEAD_SHARE) {
+          const timing = await navigateNextTab();
+          if (timing.refreshed || refreshes.calls() > baselineMark) notes.push(`round ${round}: a baseline navigation came after a refresh had started, left out`);
+          else valid.push(timing.ms);
+        }
       } finally {
         await context.close();
       }
@@ -97,7 +112,7 @@ export async function measureActiveTabs(options: ActiveTabsOptions): Promise<Act
   } finally {
     await browser.close();
   }
-  if (valid.length === 0) notes.push('no baseline navigation: the tabs took the whole baseline window to open their protected pages');
+  if (valid.length === 0) notes.push('no baseline navigation: no fresh token left time for one before its refresh ahead');
   return {
     lifetimeMs: options.lifetimeMs,
     validNavigationMs: round(median(valid), 1),
@@ -112,12 +127,26 @@ export async function measureActiveTabs(options: ActiveTabsOptions): Promise<Act
   };
 }
 
+/** The tabs in turn, each to the other timed page, with the same pause after every navigation. */
+function takeTurns(tabs: Page[], pauseMs: number): () => Promise<NavigationTiming> {
+  let turn = 0;
+  return async () => {
+    const tab = tabs[turn % tabs.length] as Page;
+    turn += 1;
+    const timing = await navigate(tab, new URL(tab.url()).pathname === '/' ? '/account' : '/');
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    return timing;
+  };
+}
+
 async function openTabs(context: BrowserContext, count: number): Promise<Page[]> {
   const tabs: Page[] = [];
   for (let index = 0; index < count; index += 1) {
     const page = await context.newPage();
     await page.goto('/about', { waitUntil: 'load' });
     await page.locator('header a[href="/"]').waitFor({ timeout: 30_000 });
+    // Both timed pages' code in every tab before the first timed navigation, on either side.
+    await page.evaluate(`Promise.all(${JSON.stringify(TIMED_PATHS)}.map((path) => window.next.router.prefetch(path)))`);
     tabs.push(page);
   }
   return tabs;
