@@ -46,6 +46,7 @@ export interface ActiveTabsOptions {
 }
 
 const TABS = 3;
+/** The two protected pages the tabs go between, the first from the public page they open on. */
 const TIMED_PATHS = ['/', '/account'];
 /**
  * The longest lead of a refresh ahead, as a share of the token's lifetime: a fifth, jittered up to
@@ -133,7 +134,8 @@ function takeTurns(tabs: Page[], pauseMs: number): () => Promise<NavigationTimin
   return async () => {
     const tab = tabs[turn % tabs.length] as Page;
     turn += 1;
-    const timing = await navigate(tab, new URL(tab.url()).pathname === '/' ? '/account' : '/');
+    const here = new URL(tab.url()).pathname;
+    const timing = await navigate(tab, TIMED_PATHS.find((path) => path !== here) as string);
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
     return timing;
   };
