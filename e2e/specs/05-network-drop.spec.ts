@@ -9,10 +9,12 @@ import { entriesSince, statesSince } from '../support/sessionTrace';
 /** The machine's first retry delay (DEFAULT_RETRY_DELAY.initialMs), doubled per failure, ±20 % jitter. */
 const FIRST_RETRY_MS = 1_000;
 const JITTER = 0.2;
-/** The next retry is 1.6 s or more away: notice the second `offline` well before it. */
-const POLL_CLOSELY = { intervals: [50] };
-/** Timers, the SDK's cross-tab lock and the trace's own bookkeeping add a little. */
-const SCHEDULING_SLACK_MS = 250;
+/**
+ * These specs hold the page's clock and move it a step at a time: a retry's delay is then the
+ * machine's, not a busy machine's (CI's, loaded, once came 24 ms past the old 250 ms slack). A timer
+ * may start up to one step after the state that set it was recorded.
+ */
+const CLOCK_STEP_MS = 50;
 
 function pathsVisited(page: Page): string[] {
   const paths: string[] = [];
@@ -50,13 +52,15 @@ test.describe('the network drops during the refresh', () => {
     const outage = await dropRefreshRequests(page);
     const visited = pathsVisited(page);
 
+    await holdClock(page);
     await page.reload({ waitUntil: 'load' });
-    await expectOfflineUI(page);
     // Let the first timed retry fail too, then bring the network back before the second one.
-    await expect.poll(() => timesIn(page, mark, 'offline'), POLL_CLOSELY).toBe(2);
+    await moveClockUntil(page, mark, 'offline', 2);
     await expectOfflineUI(page);
     const failedRefreshes = requests.ofKindSince('refresh', requestMark).length;
     outage.restore();
+    await moveClockUntil(page, mark, 'refreshing', 3);
+    await page.clock.resume();
 
     await expect(page.getByTestId('user-id')).toHaveText(user.userId);
     const entries = await entriesSince(page, mark);
@@ -74,15 +78,19 @@ test.describe('the network drops during the refresh', () => {
     const { user, traceMark: mark, requestMark } = await signUpAndLetAccessTokenExpire(page, context, requests);
     const outage = await dropRefreshRequests(page);
 
+    await holdClock(page);
     await page.reload({ waitUntil: 'load' });
     // Wait out the first (1 s) retry so the next timer is 2 s away: room to tell `online` from it.
-    await expect.poll(() => timesIn(page, mark, 'offline'), POLL_CLOSELY).toBe(2);
+    await moveClockUntil(page, mark, 'offline', 2);
     await expectOfflineUI(page);
     const failedRefreshes = requests.ofKindSince('refresh', requestMark).length;
     outage.restore();
     // A real connectivity change: Chromium fires `offline`, then `online`.
     await context.setOffline(true);
     await context.setOffline(false);
+    // The clock stands still: the 2 s timer cannot fire, only `online` can start the retry.
+    await expect.poll(() => timesIn(page, mark, 'refreshing'), { message: 'retried on `online`' }).toBe(3);
+    await page.clock.resume();
 
     await expect(page.getByTestId('user-id')).toHaveText(user.userId);
     const entries = await entriesSince(page, mark);
@@ -115,6 +123,26 @@ test('after three failed refreshes the offline UI also offers "Sign in again", w
   await expect(page.locator('input[name=email]')).toBeVisible();
 });
 
+/** The page's clock, held from before the page loads: only `moveClockUntil` moves it. */
+async function holdClock(page: Page): Promise<void> {
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 1_000);
+}
+
+/** Moves the held clock a step at a time until the flow has entered `state` `count` times. */
+async function moveClockUntil(page: Page, mark: number, state: string, count: number): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const entered = await timesIn(page, mark, state);
+        if (entered < count) await page.clock.runFor(CLOCK_STEP_MS);
+        return entered;
+      },
+      { intervals: [CLOCK_STEP_MS], timeout: 30_000 },
+    )
+    .toBe(count);
+}
+
 async function timesIn(page: Page, mark: number, state: string): Promise<number> {
   return (await statesSince(page, mark)).filter((s) => s === state).length;
 }
@@ -139,7 +167,8 @@ function msUntilNext(entries: SessionFlowTraceEntry[], index: number): number {
   return to.at - from.at;
 }
 
+/** On the held clock: the jittered delay, plus at most one step (the trace rounds to 1 ms). */
 function expectDelayAround(actualMs: number, nominalMs: number): void {
-  expect(actualMs).toBeGreaterThanOrEqual(nominalMs * (1 - JITTER));
-  expect(actualMs).toBeLessThanOrEqual(nominalMs * (1 + JITTER) + SCHEDULING_SLACK_MS);
+  expect(actualMs).toBeGreaterThanOrEqual(nominalMs * (1 - JITTER) - 1);
+  expect(actualMs).toBeLessThanOrEqual(nominalMs * (1 + JITTER) + CLOCK_STEP_MS + 1);
 }
