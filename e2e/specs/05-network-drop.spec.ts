@@ -3,6 +3,7 @@ import type { SessionFlowTraceEntry } from '../../lib/core/sessionFlowTrace';
 import { signUpAndLetAccessTokenExpire } from '../support/expiredSession';
 import { dropRefreshRequests } from '../support/faults';
 import { expect, test } from '../support/fixtures';
+import { holdClock, moveClockUntil } from '../support/heldClock';
 import type { LoggedRequest } from '../support/requestLog';
 import { entriesSince, statesSince } from '../support/sessionTrace';
 
@@ -55,11 +56,11 @@ test.describe('the network drops during the refresh', () => {
     await holdClock(page);
     await page.reload({ waitUntil: 'load' });
     // Let the first timed retry fail too, then bring the network back before the second one.
-    await moveClockUntil(page, mark, 'offline', 2);
+    await moveClockUntil(page, () => timesIn(page, mark, 'offline'), 2, CLOCK_STEP_MS);
     await expectOfflineUI(page);
     const failedRefreshes = requests.ofKindSince('refresh', requestMark).length;
     outage.restore();
-    await moveClockUntil(page, mark, 'refreshing', 3);
+    await moveClockUntil(page, () => timesIn(page, mark, 'refreshing'), 3, CLOCK_STEP_MS);
     await page.clock.resume();
 
     await expect(page.getByTestId('user-id')).toHaveText(user.userId);
@@ -81,7 +82,7 @@ test.describe('the network drops during the refresh', () => {
     await holdClock(page);
     await page.reload({ waitUntil: 'load' });
     // Wait out the first (1 s) retry so the next timer is 2 s away: room to tell `online` from it.
-    await moveClockUntil(page, mark, 'offline', 2);
+    await moveClockUntil(page, () => timesIn(page, mark, 'offline'), 2, CLOCK_STEP_MS);
     await expectOfflineUI(page);
     const failedRefreshes = requests.ofKindSince('refresh', requestMark).length;
     outage.restore();
@@ -122,26 +123,6 @@ test('after three failed refreshes the offline UI also offers "Sign in again", w
   expect(new URL(page.url()).searchParams.get('redirectToPath')).toBe('/account?tab=billing');
   await expect(page.locator('input[name=email]')).toBeVisible();
 });
-
-/** The page's clock, held from before the page loads: only `moveClockUntil` moves it. */
-async function holdClock(page: Page): Promise<void> {
-  await page.clock.install();
-  await page.clock.pauseAt(Date.now() + 1_000);
-}
-
-/** Moves the held clock a step at a time until the flow has entered `state` `count` times. */
-async function moveClockUntil(page: Page, mark: number, state: string, count: number): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const entered = await timesIn(page, mark, state);
-        if (entered < count) await page.clock.runFor(CLOCK_STEP_MS);
-        return entered;
-      },
-      { intervals: [CLOCK_STEP_MS], timeout: 30_000 },
-    )
-    .toBe(count);
-}
 
 async function timesIn(page: Page, mark: number, state: string): Promise<number> {
   return (await statesSince(page, mark)).filter((s) => s === state).length;

@@ -3,6 +3,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { signUpAndLetAccessTokenExpire } from '../support/expiredSession';
 import { dropAccessTokenFromPageRequests, dropRefreshRequests, holdRefreshRequests } from '../support/faults';
 import { expect, test } from '../support/fixtures';
+import { holdClock, moveClockUntil } from '../support/heldClock';
 import { statesSince } from '../support/sessionTrace';
 import { signUpThroughUI } from '../support/auth';
 
@@ -51,13 +52,10 @@ test.describe('the default loading screen', () => {
     // The page's clock stands still until this test moves it: on a busy machine (CI's clean-clone
     // run) the retries went on while the block was measured, "Sign in again" joined it between two
     // measurements and the block moved up under them.
-    await page.clock.install();
-    await page.clock.pauseAt(Date.now() + 1_000);
+    await holdClock(page);
     await page.goto('/account', { waitUntil: 'load' });
-    await expect.poll(async () => {
-      await page.clock.runFor(100);
-      return page.evaluate(() => document.querySelector('[data-session-flow="loading"]')?.getAttribute('data-session-flow-state'));
-    }, { intervals: [50] }).toBe('offline');
+    const screenState = () => page.evaluate(() => document.querySelector('[data-session-flow="loading"]')?.getAttribute('data-session-flow-state'));
+    await moveClockUntil(page, screenState, 'offline', 100);
     const offlineSeen = async () => (await statesSince(page, mark)).filter((s) => s === 'offline').length;
     await expect.poll(offlineSeen, { message: 'the first failure only: no retry while the clock stands still' }).toBe(1);
 
