@@ -28,9 +28,9 @@ test('going back during the soft reload: the newer navigation wins, no document 
   await expect(page.getByTestId('user-id')).toHaveText(user.userId);
   await waitForAccessTokenExpiry(context);
   let heldDataRequests = 0;
-  let softReloadAnswered = () => {};
+  let releaseSoftReload = () => {};
   const softReloadReleased = new Promise<void>((resolve) => {
-    softReloadAnswered = resolve;
+    releaseSoftReload = resolve;
   });
   let navigationSent: { at: number; tokenExpiresAt: number } | undefined;
   await page.route(/\/_next\/data\//, async (route) => {
@@ -40,7 +40,7 @@ test('going back during the soft reload: the newer navigation wins, no document 
     await new Promise((resolve) => setTimeout(resolve, softReload ? SOFT_RELOAD_DATA_MS : NAVIGATION_DATA_AFTER_RELOAD_MS));
     if (!softReload) navigationSent ??= { at: Date.now(), tokenExpiresAt: await accessTokenExpiresAt(context) };
     await route.fallback().catch(() => undefined); // the page may have moved on meanwhile
-    if (softReload) softReloadAnswered();
+    if (softReload) releaseSoftReload();
   });
   const mark = await traceMark(page);
   const requestMark = requests.mark();
