@@ -16,20 +16,32 @@ async function main(): Promise<number> {
   mkdirSync(path.dirname(BUILD_LOG), { recursive: true });
   console.log(`[test] unit tests, with the browser tests' builds beside them (log: ${path.relative(REPO_ROOT, BUILD_LOG)})`);
   const buildOutput: string[] = [];
+  const started = Date.now();
+  let buildSeconds = NaN;
   const building = run(['--import', 'tsx', 'e2e/run.ts', '--build-only'], (chunk) => buildOutput.push(chunk))
     .catch((error: unknown) => {
       buildOutput.push(`[test] the builds could not start: ${String(error)}\n`);
       return 1;
     })
-    .finally(() => writeFileSync(BUILD_LOG, buildOutput.join('')));
+    .finally(() => {
+      buildSeconds = secondsSince(started);
+      writeFileSync(BUILD_LOG, buildOutput.join(''));
+    });
   const unitCode = await run([require.resolve('jest/bin/jest')]);
+  const unitSeconds = secondsSince(started);
   const buildCode = await building;
-  console.log(`\n[test] the browser tests' builds (exit ${buildCode}):\n${buildOutput.join('')}`);
+  // Which of the two the browser tests waited for (CI's time is mostly this command's).
+  console.log(`\n[test] unit tests ${unitSeconds} s, the browser tests' builds ${buildSeconds} s`);
+  console.log(`[test] the browser tests' builds (exit ${buildCode}):\n${buildOutput.join('')}`);
   if (unitCode !== 0 || buildCode !== 0) {
     console.error(`[test] failed: ${[unitCode !== 0 && `unit tests (exit ${unitCode})`, buildCode !== 0 && `builds (exit ${buildCode})`].filter(Boolean).join(', ')}`);
     return unitCode || buildCode;
   }
   return run(['--import', 'tsx', 'e2e/run.ts', '--no-build']);
+}
+
+function secondsSince(start: number): number {
+  return Math.round((Date.now() - start) / 1000);
 }
 
 /** Runs `node <args>` in the repository; its output to the terminal, or to `collect`. */
