@@ -77,6 +77,7 @@ async function runPlaywright(playwrightArgs: string[]): Promise<number> {
 
 /** The main app's build, then every preparation the specs need; installs go on during the first. */
 async function buildAll(preparations: readonly E2ePreparation[]): Promise<number> {
+  const started = Date.now();
   console.log(`[e2e] next build into ${DIST_DIR}`);
   // Installs (the network) go on while the main app builds (the processors).
   const fetching = Promise.all(preparations.map((preparation) => preparation.fetch?.()));
@@ -89,11 +90,16 @@ async function buildAll(preparations: readonly E2ePreparation[]): Promise<number
     return buildCode;
   }
   for (const preparation of preparations) {
-    console.log(`[e2e] preparing ${preparation.name} (specs ${preparation.specs.join(', ')})`);
+    console.log(`[e2e] preparing ${preparation.name} (specs ${preparation.specs.join(', ')}; ${secondsSince(started)} s)`);
     await preparation.build();
     if (interrupted) return 130;
   }
+  console.log(`[e2e] built (${secondsSince(started)} s)`);
   return 0;
+}
+
+function secondsSince(start: number): number {
+  return Math.round((Date.now() - start) / 1000);
 }
 
 function runChild(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
