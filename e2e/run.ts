@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { assertPortsFree, startAppServer, SERVER_LOG, type AppServer } from './support/appServer';
 import { assertChromiumInstalled, ChromiumMissingError } from './support/chromium';
+import { secondsSince } from './support/elapsed';
 import { buildEnv, DIST_DIR, PROFILES_DIR, REPO_ROOT } from './e2eEnv';
 import { E2E_PHASES } from './playwright.config';
 import { preparationsFor, type E2ePreparation } from './prepare';
@@ -90,16 +91,12 @@ async function buildAll(preparations: readonly E2ePreparation[]): Promise<number
     return buildCode;
   }
   for (const preparation of preparations) {
-    console.log(`[e2e] preparing ${preparation.name} (specs ${preparation.specs.join(', ')}; ${secondsSince(started)} s)`);
+    console.log(`[e2e] preparing ${preparation.name} (specs ${preparation.specs.join(', ')}; ${secondsSince(started)})`);
     await preparation.build();
     if (interrupted) return 130;
   }
-  console.log(`[e2e] built (${secondsSince(started)} s)`);
+  console.log(`[e2e] built (${secondsSince(started)})`);
   return 0;
-}
-
-function secondsSince(start: number): number {
-  return Math.round((Date.now() - start) / 1000);
 }
 
 function runChild(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { secondsSince } from '../e2e/support/elapsed';
 
 /**
  * `npm test`: the unit tests (Jest) while the browser tests' builds are made, then the browser
@@ -17,31 +18,27 @@ async function main(): Promise<number> {
   console.log(`[test] unit tests, with the browser tests' builds beside them (log: ${path.relative(REPO_ROOT, BUILD_LOG)})`);
   const buildOutput: string[] = [];
   const started = Date.now();
-  let buildSeconds = NaN;
+  let buildTime = '';
   const building = run(['--import', 'tsx', 'e2e/run.ts', '--build-only'], (chunk) => buildOutput.push(chunk))
     .catch((error: unknown) => {
       buildOutput.push(`[test] the builds could not start: ${String(error)}\n`);
       return 1;
     })
     .finally(() => {
-      buildSeconds = secondsSince(started);
+      buildTime = secondsSince(started);
       writeFileSync(BUILD_LOG, buildOutput.join(''));
     });
   const unitCode = await run([require.resolve('jest/bin/jest')]);
-  const unitSeconds = secondsSince(started);
+  const unitTime = secondsSince(started);
   const buildCode = await building;
   // Which of the two the browser tests waited for (CI's time is mostly this command's).
-  console.log(`\n[test] unit tests ${unitSeconds} s, the browser tests' builds ${buildSeconds} s`);
+  console.log(`\n[test] unit tests ${unitTime}, the browser tests' builds ${buildTime}`);
   console.log(`[test] the browser tests' builds (exit ${buildCode}):\n${buildOutput.join('')}`);
   if (unitCode !== 0 || buildCode !== 0) {
     console.error(`[test] failed: ${[unitCode !== 0 && `unit tests (exit ${unitCode})`, buildCode !== 0 && `builds (exit ${buildCode})`].filter(Boolean).join(', ')}`);
     return unitCode || buildCode;
   }
   return run(['--import', 'tsx', 'e2e/run.ts', '--no-build']);
-}
-
-function secondsSince(start: number): number {
-  return Math.round((Date.now() - start) / 1000);
 }
 
 /** Runs `node <args>` in the repository; its output to the terminal, or to `collect`. */

@@ -5,6 +5,7 @@ import { buildCell, installCell, packPackages, PACKAGE_NAMES } from '../consumer
 import { cellDir, MATRIX_CELLS, type ConsumerCell } from '../consumers/consumerCells';
 import { REPO_ROOT } from '../e2eEnv';
 import { assertChromiumInstalled } from '../support/chromium';
+import { secondsSince } from '../support/elapsed';
 
 /**
  * `npm run test:matrix`: the packed kit installed into an app per cell of the compatibility matrix
@@ -29,26 +30,26 @@ async function main(): Promise<number> {
     console.log(`[matrix] installing ${cells.map((cell) => cell.id).join(', ')}`);
     await Promise.all(cells.map((cell) => installCell(cell, tarballs)));
     if (process.argv.includes('--install-only')) {
-      console.log(`[matrix] installed (${seconds(started)}); build and test with \`npm run test:matrix -- --installed\``);
+      console.log(`[matrix] installed (${secondsSince(started)}); build and test with \`npm run test:matrix -- --installed\``);
       return 0;
     }
   }
   for (const cell of cells) {
     for (const build of cell.builds) {
-      console.log(`[matrix] building ${cell.id} with ${build.bundler} (${seconds(started)})`);
+      console.log(`[matrix] building ${cell.id} with ${build.bundler} (${secondsSince(started)})`);
       await buildCell(cell, build);
     }
   }
 
   for (const [version, dir] of websiteVersions(cells)) {
-    console.log(`[matrix] the lean refresh's contract with supertokens-website ${version} (${seconds(started)})`);
+    console.log(`[matrix] the lean refresh's contract with supertokens-website ${version} (${secondsSince(started)})`);
     const code = await run(process.execPath, [require.resolve('jest/bin/jest'), '__tests__/supertokens/leanRefresh.test.ts'], {
       SUPERTOKENS_WEBSITE_DIR: dir,
     });
     if (code !== 0) return code;
   }
 
-  console.log(`[matrix] browser specs (${seconds(started)})`);
+  console.log(`[matrix] browser specs (${secondsSince(started)})`);
   const only = named.length > 0 ? ['--grep', cells.map((cell) => escapeRegExp(cell.title)).join('|')] : [];
   return run(process.execPath, [require.resolve('@playwright/test/cli'), 'test', '--config', 'e2e/matrix/playwright.config.ts', ...only]);
 }
@@ -78,10 +79,6 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
     child.on('error', reject);
     child.on('exit', (code) => resolve(code ?? 1));
   });
-}
-
-function seconds(since: number): string {
-  return `${Math.round((Date.now() - since) / 1000)} s`;
 }
 
 function escapeRegExp(text: string): string {
