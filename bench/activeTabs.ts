@@ -1,5 +1,6 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
+import { LONGEST_PROACTIVE_LEAD_SHARE } from '../lib/core/createSessionFlowLogic';
 import type { RunSession } from './browserSessions';
 import { judged, ms, reported, type Check } from './checks';
 import { watchRefreshes } from './refreshCalls';
@@ -49,11 +50,6 @@ const TABS = 3;
 /** The two protected pages the tabs go between, the first from the public page they open on. */
 const TIMED_PATHS = ['/', '/account'];
 /**
- * The longest lead of a refresh ahead, as a share of the token's lifetime: a fifth, jittered up to
- * a fifth more (`scheduleProactiveRefresh`). Before its expiry minus this, no tab refreshes a token.
- */
-const LONGEST_LEAD_SHARE = 0.24;
-/**
  * The pause after every navigation, a twentieth of a lifetime, the same for the baseline and the
  * judged ones (decision 024): short enough for several baseline navigations in a token's first
  * moments, and the same on both sides, since how long a tab stood idle weighs on its navigation.
@@ -97,11 +93,12 @@ export async function measureActiveTabs(options: ActiveTabsOptions): Promise<Act
 
         // The baseline afterwards, so that its tabs have run as long as the judged ones (a first
         // navigation in a new tab is slower, measured): a session just made arrives in the same
-        // tabs, and they navigate until its token could first be refreshed ahead.
+        // tabs, and they navigate until its token could first be refreshed ahead (the lead's cap
+        // of a minute is far off with these tokens).
         const fresh = await options.newSession();
         await context.addCookies(fresh.cookies);
         const baselineMark = refreshes.calls();
-        while (Date.now() < fresh.expiresAtMs - options.lifetimeMs * LONGEST_LEAD_SHARE) {
+        while (Date.now() < fresh.expiresAtMs - options.lifetimeMs * LONGEST_PROACTIVE_LEAD_SHARE) {
           const timing = await navigateNextTab();
           if (timing.refreshed || refreshes.calls() > baselineMark) notes.push(`round ${round}: a baseline navigation came after a refresh had started, left out`);
           else valid.push(timing.ms);

@@ -24,6 +24,8 @@ const JITTER = 0.2;
  * JITTER so that tabs do not all ask at once.
  */
 const PROACTIVE_LEAD_SHARE = 0.2;
+/** The longest lead a refresh ahead can take, as a share of the token's lifetime (the bench waits it out). */
+export const LONGEST_PROACTIVE_LEAD_SHARE = PROACTIVE_LEAD_SHARE * (1 + JITTER);
 const PROACTIVE_LEAD_MAX_MS = 60_000;
 
 /**
